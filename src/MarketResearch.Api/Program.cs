@@ -1,0 +1,19 @@
+using MarketResearch.Api;
+using MarketResearch.Api.Projects;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApiServices();
+
+var app = builder.Build();
+
+app.UseApiPipeline();
+app.MapDefaultEndpoints();
+app.MapApiReference();
+app.MapProjectsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to tests that host the API in-process.</summary>
+public partial class Program;

@@ -1,0 +1,99 @@
+using MarketResearch.Api.Infrastructure;
+using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MarketResearch.Api.Projects;
+
+/// <summary>/api/v1/projects: the research projects and their target audiences.</summary>
+internal static class ProjectsApi
+{
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/api/v1/projects")
+            .WithTags("Projects")
+            // TEMPORARY: anonymous until the Identity issue adds accounts and project roles.
+            .AllowAnonymous();
+
+        projects.MapGet("/", ListProjects).WithName("ListProjects");
+        projects.MapPost("/", CreateProject).WithName("CreateProject");
+        projects.MapGet("/{id:guid}", GetProject).WithName("GetProject");
+        projects.MapPut("/{id:guid}", ReplaceProject).WithName("ReplaceProject");
+        projects.MapDelete("/{id:guid}", DeleteProject).WithName("DeleteProject");
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> ListProjects(
+        ResearchDbContext db, IOptions<ApiOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!PageRequest.TryCreate(limit, cursor, options.Value, out var page, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Projects.AsNoTracking();
+        if (page.After is { } after)
+        {
+            // Keyset paging, newest first, ties broken by id: stable while projects are added.
+            query = query.Where(project => project.CreatedAt < after.CreatedAt
+                || (project.CreatedAt == after.CreatedAt && project.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await query
+            .OrderByDescending(project => project.CreatedAt).ThenByDescending(project => project.Id)
+            .Take(page.Limit + 1)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page<ProjectResponse>.From(rows, page.Limit, ProjectResponse.From, project => new PageCursor(project.CreatedAt, project.Id)));
+    }
+
+    private static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
+        ProjectDraft draft, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = ProjectDraftValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var project = Project.Create(draft, clock.GetUtcNow());
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetProject(
+        Guid id, ResearchDbContext db, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(project => project.Id == id, cancellationToken);
+        return project is null ? Problems.NotFound("project", id) : TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ReplaceProject(
+        Guid id, ProjectDraft draft, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = ProjectDraftValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var project = await db.Projects.FirstOrDefaultAsync(project => project.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        project.Update(draft, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteProject(
+        Guid id, ResearchDbContext db, CancellationToken cancellationToken)
+    {
+        var deleted = await db.Projects.Where(project => project.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? Problems.NotFound("project", id) : TypedResults.NoContent();
+    }
+}

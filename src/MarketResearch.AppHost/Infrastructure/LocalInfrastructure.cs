@@ -1,0 +1,56 @@
+namespace MarketResearch.AppHost.Infrastructure;
+
+internal static class LocalInfrastructure
+{
+    public const string StateDirectoryKey = "Infrastructure:StateDirectory";
+
+    /// <summary>Postgres and Redis from the OS packages, data kept in a state folder that survives restarts.</summary>
+    public static ResearchInfrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder, SecretParameters secrets)
+    {
+        var stateDirectory = Path.GetFullPath(builder.Configuration[StateDirectoryKey] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.AppHostDirectory, "..", "..", ".state"));
+        var scripts = Path.Combine(builder.AppHostDirectory, "Local");
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            throw new DistributedApplicationException("Publishing describes the container model; do not set Infrastructure:Mode=local when publishing.");
+        }
+
+        var prerequisites = LocalPrerequisites.Find(builder.Configuration);
+        Directory.CreateDirectory(stateDirectory);
+
+        var postgres = builder.AddResource(new LocalPostgresResource(
+                ResearchInfrastructure.PostgresName, "/bin/bash", stateDirectory, secrets.PostgresPassword.Resource))
+            .WithArgs(Path.Combine(scripts, "run-postgres.sh"))
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
+            .WithEnvironment("MR_POSTGRES_BIN", prerequisites.PostgresBinDirectory)
+            .WithEnvironment("MR_DATA_DIR", Path.Combine(stateDirectory, "postgres"))
+            .WithEnvironment("MR_SETPRIV", prerequisites.PrivilegeDropper ?? string.Empty)
+            .WithEnvironment("MR_POSTGRES_PASSWORD", secrets.PostgresPassword)
+            .WithLocalHealthCheck(builder, resource => new LocalPostgresHealthCheck(resource));
+
+        var database = builder.AddConnectionString(
+            ResearchInfrastructure.DatabaseName,
+            ReferenceExpression.Create($"{postgres.Resource};Database={ResearchInfrastructure.DatabaseName}"));
+
+        var redis = builder.AddResource(new LocalRedisResource(
+                ResearchInfrastructure.RedisName, "/bin/bash", stateDirectory, secrets.RedisPassword.Resource))
+            .WithArgs(Path.Combine(scripts, "run-redis.sh"))
+            .WithEndpoint(name: LocalRedisResource.EndpointName, scheme: "tcp", env: "MR_REDIS_PORT")
+            .WithEnvironment("MR_REDIS_SERVER", prerequisites.RedisServer)
+            .WithEnvironment("MR_DATA_DIR", Path.Combine(stateDirectory, "redis"))
+            .WithEnvironment("MR_REDIS_PASSWORD", secrets.RedisPassword)
+            .WithLocalHealthCheck(builder, resource => new LocalRedisHealthCheck(resource));
+
+        return new ResearchInfrastructure(InfrastructureMode.Local, database, postgres, redis, redis, Graph: null);
+    }
+
+    private static IResourceBuilder<T> WithLocalHealthCheck<T>(
+        this IResourceBuilder<T> resource, IDistributedApplicationBuilder builder, Func<T, IHealthCheck> create) where T : IResource
+    {
+        var key = $"{resource.Resource.Name}-answers";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => create(resource.Resource), failureStatus: null, tags: null));
+        return resource.WithHealthCheck(key);
+    }
+}

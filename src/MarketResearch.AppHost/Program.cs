@@ -1,0 +1,26 @@
+using MarketResearch.AppHost;
+using MarketResearch.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var secrets = builder.AddSecretParameters();
+var infrastructure = builder.AddResearchInfrastructure(secrets);
+
+var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("migrations")
+    .WithReference(infrastructure.Database)
+    .WaitFor(infrastructure.DatabaseServer);
+
+var api = builder.AddProject<Projects.MarketResearch_Api>("api")
+    .WithResearchBackend(infrastructure, migrations, secrets)
+    .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey);
+
+builder.AddProject<Projects.MarketResearch_Worker>("worker")
+    .WithResearchBackend(infrastructure, migrations, secrets);
+
+builder.AddProject<Projects.MarketResearch_Web>("web")
+    .WithReference(api)
+    .WaitFor(api)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck(ServiceEndpoints.ReadyPath);
+
+builder.Build().Run();
