@@ -10,9 +10,8 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<R
     public ResearchDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<ResearchDbContext>()
-            .UseNpgsql("Host=localhost;Database=marketresearch", npgsql => npgsql.MigrationsAssembly(typeof(ResearchDbContext).Assembly.GetName().Name))
-            .UseResearchConventions()
-            .Options;
-        return new ResearchDbContext(options);
+            .UseNpgsql("Host=localhost;Database=marketresearch", npgsql => npgsql.MigrationsAssembly(typeof(ResearchDbContext).Assembly.GetName().Name));
+        options.UseResearchConventions();
+        return new ResearchDbContext(options.Options);
     }
 }

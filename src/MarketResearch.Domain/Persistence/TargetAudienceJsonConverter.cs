@@ -31,6 +31,6 @@ internal sealed class TargetAudienceJsonConverter() : ValueConverter<TargetAudie
 }
 
 internal sealed class TargetAudienceComparer() : ValueComparer<TargetAudience>(
-    (left, right) => Equals(left, right),
+    (left, right) => object.Equals(left, right),
     audience => audience.GetHashCode(),
     audience => audience);
