@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MarketResearch.Api.Infrastructure;
 
 internal static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string resource, Guid id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = $"The {resource} was not found.",
-        Detail = $"No {resource} with id {id} exists, or you cannot see it.",
-    });
+    /// <summary>404 as application/problem+json; worded so it never confirms that someone else's resource exists.</summary>
+    public static ProblemHttpResult NotFound(string resource, Guid id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: $"The {resource} was not found.",
+        detail: $"No {resource} with id {id} exists, or you cannot see it.");
 }

@@ -63,14 +63,14 @@ internal static class ProjectsApi
         return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetProject(
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
         Guid id, ResearchDbContext db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(project => project.Id == id, cancellationToken);
         return project is null ? Problems.NotFound("project", id) : TypedResults.Ok(ProjectResponse.From(project));
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ReplaceProject(
+    private static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> ReplaceProject(
         Guid id, ProjectDraft draft, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ProjectDraftValidator.Validate(draft);
@@ -90,7 +90,7 @@ internal static class ProjectsApi
         return TypedResults.Ok(ProjectResponse.From(project));
     }
 
-    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteProject(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteProject(
         Guid id, ResearchDbContext db, CancellationToken cancellationToken)
     {
         var deleted = await db.Projects.Where(project => project.Id == id).ExecuteDeleteAsync(cancellationToken);

@@ -16,7 +16,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(project => project.Objectives).HasMaxLength(ProjectDraftValidator.MaxTextLength);
         builder.Property(project => project.Locale).HasMaxLength(8).IsRequired();
         builder.Property(project => project.Audience)
-            .HasColumnType("jsonb")
+            // json, not jsonb: jsonb reorders keys, and the researcher's order of age bands and values is meaningful.
+            .HasColumnType("json")
             .HasConversion(new TargetAudienceJsonConverter(), new TargetAudienceComparer())
             .IsRequired();
         // Keyset paging walks projects newest first.

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MarketResearch.Domain.Persistence;
 
-/// <summary>Stores a target audience as one jsonb document so operators can query it with SQL.</summary>
+/// <summary>Stores a target audience as one JSON document so operators can query it with SQL.</summary>
 internal sealed class TargetAudienceJsonConverter() : ValueConverter<TargetAudience, string>(
     audience => JsonSerializer.Serialize(audience, SerializerOptions),
     json => Deserialize(json))

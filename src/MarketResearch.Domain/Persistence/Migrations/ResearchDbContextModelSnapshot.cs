@@ -30,7 +30,7 @@ namespace MarketResearch.Domain.Persistence.Migrations
 
                     b.Property<string>("Audience")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("audience");
 
                     b.Property<DateTimeOffset>("CreatedAt")

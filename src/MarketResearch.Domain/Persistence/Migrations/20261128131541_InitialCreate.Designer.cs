@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MarketResearch.Domain.Persistence.Migrations
 {
     [DbContext(typeof(ResearchDbContext))]
-    [Migration("20261128131358_InitialCreate")]
+    [Migration("20261128131541_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -33,7 +33,7 @@ namespace MarketResearch.Domain.Persistence.Migrations
 
                     b.Property<string>("Audience")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("audience");
 
                     b.Property<DateTimeOffset>("CreatedAt")

@@ -20,7 +20,7 @@ namespace MarketResearch.Domain.Persistence.Migrations
                     description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     objectives = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     locale = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    audience = table.Column<string>(type: "jsonb", nullable: false),
+                    audience = table.Column<string>(type: "json", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

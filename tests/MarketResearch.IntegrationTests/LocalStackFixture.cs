@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MarketResearch.IntegrationTests;
+
+/// <summary>
+/// Starts the whole AppHost once per test run in local mode (Postgres and Redis as OS processes) with a throwaway
+/// state folder and fresh random secrets, and waits until every resource is healthy.
+/// </summary>
+public sealed class LocalStackFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["api", "worker", "web"];
+    public static readonly string[] DataStores = ["postgres", "redis"];
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"marketresearch-test-{Guid.NewGuid():N}");
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
+
+    public TimeSpan TimeToHealthy { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(
+        [
+            "Infrastructure:Mode=local",
+            $"Infrastructure:StateDirectory={_stateDirectory}",
+            $"Parameters:postgres-password={RandomSecret()}",
+            $"Parameters:redis-password={RandomSecret()}",
+            $"Parameters:graph-password={RandomSecret()}",
+            $"Parameters:token-signing-key={RandomSecret()}{RandomSecret()}",
+        ]);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        _app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        await _app.StartAsync(timeout.Token);
+
+        foreach (var resource in DataStores.Concat(Services))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+
+        TimeToHealthy = started.Elapsed;
+    }
+
+    public HttpClient CreateClient(string service) => App.CreateHttpClient(service);
+
+    public async Task<string> DatabaseConnectionStringAsync() =>
+        await App.GetConnectionStringAsync("marketresearch") ?? throw new InvalidOperationException("No connection string.");
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling file handle only leaves a folder in the temp directory.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Letters and digits only, as the AppHost generates them.</summary>
+    private static string RandomSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalStackCollection : ICollectionFixture<LocalStackFixture>
+{
+    public const string Name = "local stack";
+}
