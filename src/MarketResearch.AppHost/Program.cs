@@ -12,7 +12,8 @@ var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("m
 
 var api = builder.AddProject<Projects.MarketResearch_Api>("api")
     .WithResearchBackend(infrastructure, migrations, secrets)
-    .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey);
+    .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey)
+    .AnnounceWhenReady("API (reference at /scalar)", "/scalar");
 
 builder.AddProject<Projects.MarketResearch_Worker>("worker")
     .WithResearchBackend(infrastructure, migrations, secrets);
@@ -21,6 +22,7 @@ builder.AddProject<Projects.MarketResearch_Web>("web")
     .WithReference(api)
     .WaitFor(api)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck(ServiceEndpoints.ReadyPath);
+    .WithHttpHealthCheck(ServiceEndpoints.ReadyPath)
+    .AnnounceWhenReady("Web app");
 
 builder.Build().Run();

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace MarketResearch.IntegrationTests;
 
 /// <summary>
-/// Starts the whole AppHost once per test run in local mode (Postgres and Redis as OS processes) with a throwaway
-/// state folder and fresh random secrets, and waits until every resource is healthy.
+/// Starts the whole AppHost once per test run with a throwaway state folder and fresh random secrets, and waits
+/// until every resource is healthy. Local mode (Postgres and Redis as OS processes) unless the environment sets
+/// Infrastructure__Mode=containers, as the GitHub workflow does where Docker runs.
 /// </summary>
 public sealed class LocalStackFixture : IAsyncLifetime
 {
@@ -25,7 +26,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(
         [
-            "Infrastructure:Mode=local",
+            $"Infrastructure:Mode={Environment.GetEnvironmentVariable("Infrastructure__Mode") ?? "local"}",
             $"Infrastructure:StateDirectory={_stateDirectory}",
             $"Parameters:postgres-password={RandomSecret()}",
             $"Parameters:redis-password={RandomSecret()}",

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
+# the PostgreSQL and Redis servers the AppHost launches. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+need_packages=()
+
+have_postgres_server() {
+  compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v postgres >/dev/null
+}
+
+have_postgres_server || need_packages+=(postgresql)
+command -v redis-server >/dev/null || need_packages+=(redis-server)
+command -v setpriv >/dev/null || need_packages+=(util-linux)
+
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET SDK 10 is missing: install it from your distribution or Microsoft's packages, then run this again." >&2
+  exit 1
+fi
+
+if [[ ${#need_packages[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "Installing OS packages: ${need_packages[*]}"
+if [[ "$(id -u)" -eq 0 ]]; then
+  apt_get=(apt-get)
+elif command -v sudo >/dev/null; then
+  apt_get=(sudo apt-get)
+else
+  echo "Missing packages and no way to install them (not root, no sudo). Ask an administrator for: apt-get install -y ${need_packages[*]}" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${apt_get[@]}" update -qq
+"${apt_get[@]}" install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+echo "Installed: ${need_packages[*]}"
