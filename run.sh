@@ -9,4 +9,4 @@ if ! docker info >/dev/null 2>&1 && ! podman info >/dev/null 2>&1; then
   scripts/install-prerequisites.sh
 fi
 
-exec dotnet run --project src/MarketResearch.AppHost --launch-profile http "$@"
+exec dotnet run --project src/MarketResearch.AppHost --launch-profile http -- "$@"

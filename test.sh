@@ -4,7 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/install-prerequisites.sh || exit 1
+# Local mode (the default for tests) runs Postgres and Redis from the OS packages.
+if [[ "${Infrastructure__Mode:-local}" == "local" ]]; then
+  scripts/install-prerequisites.sh || exit 1
+fi
 
 results="artifacts/test-results"
 rm -rf "$results"
