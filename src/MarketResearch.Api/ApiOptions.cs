@@ -15,4 +15,7 @@ public sealed class ApiOptions
 
     [Range(1, 500)]
     public int DefaultPageSize { get; set; } = 25;
+
+    /// <summary>Browser origins allowed to call the API with credentials (CORS); empty means same-origin only.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 }

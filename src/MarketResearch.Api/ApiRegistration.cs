@@ -1,6 +1,8 @@
+using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
+using MarketResearch.Api.Projects;
+using MarketResearch.Api.Security;
 using MarketResearch.Domain.Persistence;
-using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
 namespace MarketResearch.Api;
@@ -8,26 +10,45 @@ namespace MarketResearch.Api;
 internal static class ApiRegistration
 {
     public const string RedisConnectionName = "redis";
+    private const string CorsPolicy = "allow-listed-origins";
 
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
+        ProductionGuard.EnsureSafeSecrets(builder.Configuration, builder.Environment);
+
         builder.Services.AddOptions<ApiOptions>()
             .Bind(builder.Configuration.GetSection(ApiOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes;
+        });
 
         builder.AddResearchPersistence();
         builder.AddRedisClient(RedisConnectionName);
+        builder.AddResearchIdentity();
+        builder.Services.AddScoped<ProjectAccess>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Malformed bodies must reach the exception handler, which answers with field-level problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
+        {
+            // An explicit allowlist only: never "*", and credentials only to listed origins.
+            var origins = apiOptions.AllowedOrigins.Where(origin => origin != "*").ToArray();
+            policy.WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST", "PUT", "DELETE").AllowCredentials();
+        }));
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
         return builder;
     }
 
@@ -35,13 +56,23 @@ internal static class ApiRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<GeneralRateLimitMiddleware>();
         return app;
     }
 
     public static WebApplication MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         return app;
     }
 }

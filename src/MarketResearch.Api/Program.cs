@@ -1,4 +1,5 @@
 using MarketResearch.Api;
+using MarketResearch.Api.Identity;
 using MarketResearch.Api.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseApiPipeline();
 app.MapDefaultEndpoints();
 app.MapApiReference();
+app.MapAuthApi();
 app.MapProjectsApi();
 
 app.Run();

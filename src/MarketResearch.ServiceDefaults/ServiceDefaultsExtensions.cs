@@ -51,12 +51,13 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).DisableHttpMetrics();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
+        // Probes and scrapers carry no credentials; keep these off the public ingress instead (see docs/operations.md).
+        app.MapPrometheusScrapingEndpoint(MetricsPath).DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

@@ -9,4 +9,10 @@ internal static class Problems
         statusCode: StatusCodes.Status404NotFound,
         title: $"The {resource} was not found.",
         detail: $"No {resource} with id {id} exists, or you cannot see it.");
+
+    /// <summary>403 for members whose role does not allow the action (non-members get 404 instead).</summary>
+    public static ProblemHttpResult Forbidden(string action) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Your role in this project does not allow this.",
+        detail: $"Only {action}.");
 }

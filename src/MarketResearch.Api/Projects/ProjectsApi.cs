@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
@@ -7,33 +9,33 @@ using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Api.Projects;
 
-/// <summary>/api/v1/projects: the research projects and their target audiences.</summary>
+/// <summary>/api/v1/projects: the caller's research projects and their target audiences.</summary>
 internal static class ProjectsApi
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/api/v1/projects")
-            .WithTags("Projects")
-            // TEMPORARY: anonymous until the Identity issue adds accounts and project roles.
-            .AllowAnonymous();
+        var projects = app.MapGroup("/api/v1/projects").WithTags("Projects").RequireAuthorization();
 
         projects.MapGet("/", ListProjects).WithName("ListProjects");
         projects.MapPost("/", CreateProject).WithName("CreateProject");
         projects.MapGet("/{id:guid}", GetProject).WithName("GetProject");
         projects.MapPut("/{id:guid}", ReplaceProject).WithName("ReplaceProject");
         projects.MapDelete("/{id:guid}", DeleteProject).WithName("DeleteProject");
+        projects.MapProjectMembersApi();
         return app;
     }
 
     private static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> ListProjects(
-        ResearchDbContext db, IOptions<ApiOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, ResearchDbContext db, IOptions<ApiOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!PageRequest.TryCreate(limit, cursor, options.Value, out var page, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Projects.AsNoTracking();
+        var userId = principal.Id();
+        var query = db.Projects.AsNoTracking()
+            .Where(project => db.ProjectMembers.Any(member => member.ProjectId == project.Id && member.UserId == userId));
         if (page.After is { } after)
         {
             // Keyset paging, newest first, ties broken by id: stable while projects are added.
@@ -49,7 +51,7 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
-        ProjectDraft draft, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        ProjectDraft draft, ClaimsPrincipal principal, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = ProjectDraftValidator.Validate(draft);
         if (errors.Count > 0)
@@ -57,22 +59,42 @@ internal static class ProjectsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var project = Project.Create(draft, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var project = Project.Create(draft, now);
         db.Projects.Add(project);
+        // The creator owns the project; both rows commit together or not at all.
+        db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = principal.Id(), Role = ProjectRole.Owner, AddedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
-        Guid id, ResearchDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, CancellationToken cancellationToken)
     {
+        if (await access.RoleAsync(id, principal.Id(), cancellationToken) is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(project => project.Id == id, cancellationToken);
         return project is null ? Problems.NotFound("project", id) : TypedResults.Ok(ProjectResponse.From(project));
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> ReplaceProject(
-        Guid id, ProjectDraft draft, ResearchDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ProjectDraft draft, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        var role = await access.RoleAsync(id, principal.Id(), cancellationToken);
+        if (role is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (!role.Value.CanWrite())
+        {
+            return Problems.Forbidden("editors and owners can change a project");
+        }
+
         var errors = ProjectDraftValidator.Validate(draft);
         if (errors.Count > 0)
         {
@@ -91,8 +113,19 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteProject(
-        Guid id, ResearchDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, CancellationToken cancellationToken)
     {
+        var role = await access.RoleAsync(id, principal.Id(), cancellationToken);
+        if (role is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (!role.Value.CanManage())
+        {
+            return Problems.Forbidden("owners can delete a project");
+        }
+
         var deleted = await db.Projects.Where(project => project.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? Problems.NotFound("project", id) : TypedResults.NoContent();
     }

@@ -1,13 +1,24 @@
+using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Projects;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketResearch.Domain.Persistence;
 
 /// <summary>The EF Core model of everything MarketResearch keeps in Postgres, its single source of truth.</summary>
-public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> options) : DbContext(options)
+public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> options)
+    : IdentityDbContext<ResearchUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResearchDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ResearchDbContext).Assembly);
+    }
 }

@@ -1,0 +1,94 @@
+using MarketResearch.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace MarketResearch.Api.Identity;
+
+internal abstract record SignInOutcome
+{
+    public sealed record SignedIn(TokenResponse Tokens) : SignInOutcome;
+    public sealed record Refused : SignInOutcome;
+    public sealed record SecondFactorRequired : SignInOutcome;
+}
+
+/// <summary>
+/// Password sign-in with lockout and a second factor. Every refusal looks and takes the same: unknown email,
+/// wrong password and locked account all hash a password and answer alike, so nothing reveals who has an account.
+/// </summary>
+internal sealed class SignInFlow(
+    UserManager<ResearchUser> users,
+    IPasswordHasher<ResearchUser> hasher,
+    SecondFactor secondFactor,
+    SessionTokens sessions,
+    SecurityAudit audit,
+    TimeProvider clock,
+    IOptions<AuthOptions> options)
+{
+    // Verified against when no account matches, so an unknown email costs the same hashing time as a known one.
+    private static readonly Lazy<string> DecoyHash = new(() =>
+        new PasswordHasher<ResearchUser>().HashPassword(new ResearchUser(), Guid.NewGuid().ToString()));
+
+    public async Task<SignInOutcome> SignInAsync(LoginRequest request, CancellationToken cancellationToken)
+    {
+        var email = AccountRules.NormaliseEmail(request.Email ?? string.Empty);
+        var password = request.Password ?? string.Empty;
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(new ResearchUser(), DecoyHash.Value, password);
+            await audit.RecordAsync(SecurityEventTypes.LoginFailed, null, "unknown account", cancellationToken);
+            return new SignInOutcome.Refused();
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            hasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash.Value, password);
+            await audit.RecordAsync(SecurityEventTypes.LoginFailed, user.Id, "account locked", cancellationToken);
+            return new SignInOutcome.Refused();
+        }
+
+        if (user.LockoutEnd is { } ended && ended <= clock.GetUtcNow())
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await audit.RecordAsync(SecurityEventTypes.Unlocked, user.Id, "lockout period ended", cancellationToken);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return await FailAsync(user, "wrong password", cancellationToken);
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.MfaCode))
+            {
+                return new SignInOutcome.SecondFactorRequired();
+            }
+
+            var factor = await secondFactor.VerifyAsync(user, request.MfaCode, cancellationToken);
+            if (factor == SecondFactorResult.Invalid)
+            {
+                await FailAsync(user, "wrong second factor", cancellationToken);
+                return new SignInOutcome.SecondFactorRequired();
+            }
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var tokens = await sessions.StartAsync(user, cancellationToken);
+        await audit.RecordAsync(SecurityEventTypes.LoginSucceeded, user.Id, user.TwoFactorEnabled ? "with second factor" : null, cancellationToken);
+        return new SignInOutcome.SignedIn(tokens);
+    }
+
+    private async Task<SignInOutcome> FailAsync(ResearchUser user, string reason, CancellationToken cancellationToken)
+    {
+        await users.AccessFailedAsync(user);
+        await audit.RecordAsync(SecurityEventTypes.LoginFailed, user.Id, reason, cancellationToken);
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(SecurityEventTypes.LockedOut, user.Id,
+                $"{options.Value.LockoutThreshold} consecutive failures; locked for {options.Value.LockoutDuration}", cancellationToken);
+        }
+
+        return new SignInOutcome.Refused();
+    }
+}
