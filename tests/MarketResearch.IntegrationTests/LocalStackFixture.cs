@@ -15,12 +15,21 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public static readonly string[] DataStores = ["postgres", "redis"];
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>Short, so a test can watch an account lock and unlock; production uses 15 minutes.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);
+
+    /// <summary>Above the lockout threshold (5) so lockout is observable before the per-account limit answers 429.</summary>
+    public const int LoginPerAccountLimit = 8;
+
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"marketresearch-test-{Guid.NewGuid():N}");
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The stack has not started.");
 
     public TimeSpan TimeToHealthy { get; private set; }
+
+    /// <summary>The API's token signing key, so abuse tests can forge tokens the way an insider with the key could.</summary>
+    public string SigningKey { get; } = RandomSecret() + RandomSecret();
 
     public async Task InitializeAsync()
     {
@@ -31,9 +40,17 @@ public sealed class LocalStackFixture : IAsyncLifetime
             $"Parameters:postgres-password={RandomSecret()}",
             $"Parameters:redis-password={RandomSecret()}",
             $"Parameters:graph-password={RandomSecret()}",
-            $"Parameters:token-signing-key={RandomSecret()}{RandomSecret()}",
+            $"Parameters:token-signing-key={SigningKey}",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Tests register and sign in many users from one address: keep the per-address limits out of their way.
+        // The per-account login limit stays at its production value so that a test can hit it.
+        var api = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"));
+        api.WithEnvironment("RateLimits__Register__PermitLimit", "100000")
+            .WithEnvironment("RateLimits__Login__PermitLimit", "100000")
+            .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
+            .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", LoginPerAccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString());
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         _app = await builder.BuildAsync();
