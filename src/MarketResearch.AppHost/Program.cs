@@ -20,6 +20,7 @@ builder.AddProject<Projects.MarketResearch_Worker>("worker")
 
 builder.AddProject<Projects.MarketResearch_Web>("web")
     .WithReference(api)
+    .WithReference(infrastructure.Redis)
     .WaitFor(api)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(ServiceEndpoints.ReadyPath)

@@ -1,4 +1,5 @@
 using MarketResearch.Web;
+using MarketResearch.Web.Account;
 using MarketResearch.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,9 @@ var app = builder.Build();
 app.UseWebPipeline();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>()
+    // Our own CSP (WebSecurityHeadersMiddleware) already says frame-ancestors 'none'; one policy, not two.
+    .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();

@@ -135,7 +135,10 @@ public sealed class ProjectsApiTests(LocalStackFixture stack)
         var marker = $"big-{Guid.NewGuid():N}";
         var body = $$"""{"name":"{{marker}}","description":"{{new string('x', 2 * 1024 * 1024)}}"}""";
 
-        var response = await api.PostAsync("/api/v1/projects", Json(body));
+        // Expect: 100-continue lets the server refuse before the client streams 2 MB into a closed socket.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/projects") { Content = Json(body) };
+        request.Headers.ExpectContinue = true;
+        var response = await api.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -168,19 +171,6 @@ public sealed class ProjectsApiTests(LocalStackFixture stack)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
-    }
-
-    [Fact]
-    public async Task The_web_app_lists_projects_it_fetched_from_the_api()
-    {
-        using var api = stack.CreateClient("api");
-        var name = $"Visible in web {Guid.NewGuid():N}";
-        (await api.PostAsJsonAsync("/api/v1/projects", ValidProject(name))).EnsureSuccessStatusCode();
-        using var web = stack.CreateClient("web");
-
-        var html = await web.GetStringAsync("/projects");
-
-        Assert.Contains(name, html, StringComparison.Ordinal);
     }
 
     [Fact]

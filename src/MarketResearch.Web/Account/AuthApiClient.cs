@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MarketResearch.Web.Account;
+
+public sealed record ApiTokens(string AccessToken, string RefreshToken, int ExpiresIn);
+
+public sealed record SignInResult(ApiTokens? Tokens, string? Error, bool MfaRequired);
+
+/// <summary>The web app's calls to /api/v1/auth; tokens never leave the server.</summary>
+public sealed class AuthApiClient(HttpClient http)
+{
+    public async Task<SignInResult> LoginAsync(string email, string password, string? mfaCode, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password, mfaCode }, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return new SignInResult(await response.Content.ReadFromJsonAsync<ApiTokens>(cancellationToken), null, false);
+        }
+
+        var problem = await ReadProblemAsync(response, cancellationToken);
+        var mfaRequired = problem.TryGetProperty("mfaRequired", out var flag) && flag.ValueKind == JsonValueKind.True;
+        return new SignInResult(null, Describe(response.StatusCode, problem), mfaRequired);
+    }
+
+    /// <summary>Null on success, otherwise a message with the field errors the API gave.</summary>
+    public async Task<string?> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, displayName }, cancellationToken);
+        return response.IsSuccessStatusCode ? null : Describe(response.StatusCode, await ReadProblemAsync(response, cancellationToken));
+    }
+
+    public async Task<ApiTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken }, cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ApiTokens>(cancellationToken) : null;
+    }
+
+    public async Task LogoutAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var _ = await http.SendAsync(request, cancellationToken);
+    }
+
+    private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static string Describe(HttpStatusCode status, JsonElement problem)
+    {
+        if (status == HttpStatusCode.TooManyRequests)
+        {
+            return "Too many attempts. Wait a minute and try again.";
+        }
+
+        if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors))
+        {
+            return string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(message => message.GetString())));
+        }
+
+        return problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("title", out var title)
+            ? title.GetString() ?? "The request failed."
+            : "The service did not answer. Try again in a moment.";
+    }
+}
