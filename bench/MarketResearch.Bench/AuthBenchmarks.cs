@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
+using MarketResearch.Api.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using StackExchange.Redis;
+
+namespace MarketResearch.Bench;
+
+/// <summary>The Identity issue's bars: login p95 at 10 concurrent clients, and what token validation adds to a request.</summary>
+internal static class AuthBenchmarks
+{
+    private const int Clients = 10;
+    private const int LoginsPerClient = 30;
+    private const int ValidationRounds = 5000;
+    private const string Password = "benchmark passphrase that is long";
+
+    public static async Task RunAsync(BenchStack stack)
+    {
+        using var api = stack.App.CreateHttpClient("api");
+        var emails = new List<string>();
+        for (var index = 0; index < Clients; index++)
+        {
+            var email = $"bench-{index}-{Guid.NewGuid():N}@example.test";
+            (await api.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, displayName = "Bench" })).EnsureSuccessStatusCode();
+            emails.Add(email);
+        }
+
+        // Warm-up: JIT, connection pools, EF model.
+        for (var index = 0; index < 5; index++)
+        {
+            await LoginAsync(api, emails[0]);
+        }
+
+        var samples = new ConcurrentBag<TimeSpan>();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(emails.Select(async email =>
+        {
+            using var client = stack.App.CreateHttpClient("api");
+            for (var round = 0; round < LoginsPerClient; round++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await LoginAsync(client, email);
+                samples.Add(Stopwatch.GetElapsedTime(started));
+            }
+        }));
+        Console.WriteLine($"POST /api/v1/auth/login, {Clients} concurrent clients: {new Latencies(samples).Describe()}, {samples.Count / wall.Elapsed.TotalSeconds:0} logins/s");
+
+        var token = (await LoginAsync(api, emails[0])).AccessToken;
+        await MeasureValidationAsync(stack, token);
+        await MeasureAuthenticatedRequestAsync(stack, token);
+    }
+
+    /// <summary>The work the API adds per authenticated request: signature and claims validation plus the Redis denylist check.</summary>
+    private static async Task MeasureValidationAsync(BenchStack stack, string token)
+    {
+        var options = Options.Create(new AuthOptions { SigningKey = stack.SigningKey });
+        var keys = new SigningKeys(options);
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            IssuerSigningKeys = keys.All,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        };
+        await using var redis = await ConnectionMultiplexer.ConnectAsync((await stack.App.GetConnectionStringAsync("redis"))!);
+        var revocation = new TokenRevocation(redis, TimeProvider.System);
+        var handler = new JsonWebTokenHandler();
+
+        var samples = new List<TimeSpan>(ValidationRounds);
+        for (var round = 0; round < ValidationRounds; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await handler.ValidateTokenAsync(token, parameters);
+            var claims = result.ClaimsIdentity;
+            await revocation.IsRevokedAsync(
+                claims.FindFirst(JwtRegisteredClaimNames.Jti)!.Value,
+                Guid.Parse(claims.FindFirst(JwtRegisteredClaimNames.Sub)!.Value),
+                DateTimeOffset.FromUnixTimeSeconds(long.Parse(claims.FindFirst(JwtRegisteredClaimNames.Iat)!.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            if (!result.IsValid)
+            {
+                throw new InvalidOperationException("The benchmark token did not validate.");
+            }
+
+            samples.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        Console.WriteLine($"token validation + denylist check (in-process, real Redis): {new Latencies(samples.Skip(100)).Describe()}");
+    }
+
+    /// <summary>End to end for context: an authenticated GET against an anonymous one on the same server.</summary>
+    private static async Task MeasureAuthenticatedRequestAsync(BenchStack stack, string token)
+    {
+        using var client = stack.App.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var anonymous = await TimeAsync(() => client.GetAsync("/health/live"));
+        var authenticated = await TimeAsync(() => client.GetAsync("/api/v1/auth/me"));
+        Console.WriteLine($"GET /health/live (anonymous): {anonymous.Describe()}");
+        Console.WriteLine($"GET /api/v1/auth/me (authenticated, one user lookup): {authenticated.Describe()}");
+    }
+
+    private static async Task<Latencies> TimeAsync(Func<Task<HttpResponseMessage>> call)
+    {
+        var samples = new List<TimeSpan>();
+        for (var round = 0; round < 1100; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await call();
+            response.EnsureSuccessStatusCode();
+            if (round >= 100)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        return new Latencies(samples);
+    }
+
+    private static async Task<TokenResponse> LoginAsync(HttpClient client, string email)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+    }
+}

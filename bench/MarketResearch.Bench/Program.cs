@@ -1,0 +1,11 @@
+using MarketResearch.Bench;
+
+// Usage: dotnet run -c Release --project bench/MarketResearch.Bench -- [auth|startup|all]
+var scenario = args.FirstOrDefault() ?? "all";
+await using var stack = await BenchStack.StartAsync();
+Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
+
+if (scenario is "auth" or "all")
+{
+    await AuthBenchmarks.RunAsync(stack);
+}
