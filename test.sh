@@ -4,10 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Local mode (the default for tests) runs Postgres and Redis from the OS packages.
-if [[ "${Infrastructure__Mode:-local}" == "local" ]]; then
-  scripts/install-prerequisites.sh || exit 1
-fi
+# Local mode (the default for tests) runs Postgres and Redis from the OS packages; the operations tests
+# need promtool and amtool in either mode.
+scripts/install-prerequisites.sh || exit 1
 
 results="artifacts/test-results"
 rm -rf "$results"

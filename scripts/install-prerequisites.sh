@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
-# the PostgreSQL and Redis servers the AppHost launches. Safe to run again: it installs only what is missing.
+# the PostgreSQL and Redis servers the AppHost launches, and the Prometheus tools the operations tests run.
+# Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 need_packages=()
@@ -12,6 +13,9 @@ have_postgres_server() {
 have_postgres_server || need_packages+=(postgresql)
 command -v redis-server >/dev/null || need_packages+=(redis-server)
 command -v setpriv >/dev/null || need_packages+=(util-linux)
+# promtool and amtool check deploy/monitoring in tests/MarketResearch.OperationsTests.
+command -v promtool >/dev/null || need_packages+=(prometheus)
+command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET SDK 10 is missing: install it from your distribution or Microsoft's packages, then run this again." >&2
