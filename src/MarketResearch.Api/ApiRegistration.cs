@@ -1,7 +1,9 @@
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
+using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
 using MarketResearch.Api.Security;
+using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
 using Scalar.AspNetCore;
 
@@ -31,6 +33,10 @@ internal static class ApiRegistration
         builder.AddRedisClient(RedisConnectionName);
         builder.AddResearchIdentity();
         builder.Services.AddScoped<ProjectAccess>();
+        builder.Services.AddOptions<JobQueueOptions>().Bind(builder.Configuration.GetSection(JobQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<JobQueue>();
+        builder.Services.AddScoped<JobAccess>();
+        builder.Services.AddScoped<JobEventStream>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -1,5 +1,6 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Identity;
+using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapAuthApi();
 app.MapProjectsApi();
+app.MapJobsApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Heartbeat;
+using MarketResearch.Worker.Jobs;
 
 namespace MarketResearch.Worker;
 
@@ -10,6 +11,7 @@ internal static class WorkerRegistration
         builder.AddResearchPersistence();
         builder.AddRedisClient("redis");
         builder.AddWorkerHeartbeat();
+        builder.AddJobRunner();
         return builder;
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
         var resources = await OwnedResourcesAsync(owner);
         var added = await owner.Client.PostAsJsonAsync($"/api/v1/projects/{resources.ProjectId}/members", new { email = viewer.Email, role = "viewer" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        var routes = (await ProtectedApiRoutesAsync()).Where(route => route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal)).ToList();
+        var routes = (await ProtectedApiRoutesAsync()).Where(route => route.Pattern.Contains('{')).ToList();
 
         foreach (var route in routes)
         {
@@ -101,10 +101,13 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
     private async Task<List<ApiRoute>> ProtectedApiRoutesAsync() =>
         (await RouteTable.ReadAsync(stack)).Where(route => !route.AllowsAnonymous && route.Pattern.StartsWith("/api/", StringComparison.Ordinal)).ToList();
 
-    private static async Task<OwnedResources> OwnedResourcesAsync(ApiUser owner)
+    private async Task<OwnedResources> OwnedResourcesAsync(ApiUser owner)
     {
         var projectId = await owner.CreateProjectAsync("Tenant A's project");
-        return new OwnedResources(projectId, await owner.Id());
+        var ownerId = await owner.Id();
+        // Queued far in the future: it stays put while the test pokes at it.
+        var jobId = await TestJobs.EnqueueDiagnosticAsync(stack, projectId, ownerId, new { }, delayStart: TimeSpan.FromHours(1));
+        return new OwnedResources(projectId, ownerId, jobId);
     }
 
     /// <summary>A request for the route with each {parameter} filled in, and a body that would be valid if authorised.</summary>
@@ -124,12 +127,13 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
     private static partial Regex RouteParameter();
 
     /// <summary>Tenant A's resources; a route naming a kind of resource this does not know fails loudly, so new endpoints get covered.</summary>
-    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId)
+    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId)
     {
         public Guid IdFor(ApiRoute route, string parameter) => (route.Pattern, parameter) switch
         {
             (_, "userId") when route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal) => OwnerId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal) => ProjectId,
+            (_, "id") when route.Pattern.StartsWith("/api/v1/jobs/{id", StringComparison.Ordinal) => JobId,
             _ => throw new InvalidOperationException(
                 $"{route} names a resource the authorisation tests do not create yet: teach OwnedResources to make one."),
         };

@@ -21,6 +21,9 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>Above the lockout threshold (5) so lockout is observable before the per-account limit answers 429.</summary>
     public const int LoginPerAccountLimit = 8;
 
+    /// <summary>The worker's job lease in tests; production uses 30 s.</summary>
+    public static readonly TimeSpan JobLease = TimeSpan.FromSeconds(3);
+
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"marketresearch-test-{Guid.NewGuid():N}");
     private DistributedApplication? _app;
 
@@ -51,6 +54,12 @@ public sealed class LocalStackFixture : IAsyncLifetime
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", LoginPerAccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString());
+        // Short leases and backoffs so retry, cancellation and reclaim tests finish in seconds.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker"))
+            .WithEnvironment("Jobs__LeaseDuration", JobLease.ToString())
+            .WithEnvironment("Jobs__RetryBaseDelay", "00:00:00.200")
+            .WithEnvironment("Worker__Jobs__PollInterval", "00:00:00.500")
+            .WithEnvironment("Worker__Jobs__MaintenanceInterval", "00:00:01");
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         _app = await builder.BuildAsync();

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Persistence;
+using StackExchange.Redis;
+
+namespace MarketResearch.Worker.Jobs;
+
+/// <summary>
+/// A job's event stream: each event is stored in Postgres (numbered, for replay after a reconnect) and then
+/// published on Redis so that whichever API replica holds the browser's connection forwards it at once.
+/// </summary>
+public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexer redis, TimeProvider clock)
+{
+    public async Task PublishAsync(Guid jobId, string type, object data, CancellationToken cancellationToken)
+    {
+        var entry = new JobEvent { JobId = jobId, Type = type, Data = JsonSerializer.SerializeToDocument(data, JsonSerializerOptions.Web), CreatedAt = clock.GetUtcNow() };
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
+            db.JobEvents.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var message = JsonSerializer.Serialize(new { id = entry.Id, type, data = entry.Data.RootElement }, JsonSerializerOptions.Web);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), message);
+    }
+}
