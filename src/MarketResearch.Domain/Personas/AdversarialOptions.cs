@@ -36,8 +36,9 @@ public sealed record AdversarialOptions(
             }
         }
 
-        var total = Shares.Sum(entry => entry.Share);
-        if (double.IsFinite(total) && total > 1)
+        // Summing only the valid shares still reports an overfull mix next to a share that is itself wrong.
+        var total = Shares.Where(entry => double.IsFinite(entry.Share) && entry.Share is >= 0 and <= 1).Sum(entry => entry.Share);
+        if (total > 1)
         {
             errors.Add(prefix, $"Adversarial shares may sum to at most 1; they sum to {total:0.###}.");
         }

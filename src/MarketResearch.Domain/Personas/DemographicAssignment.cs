@@ -54,10 +54,10 @@ public static class DemographicAssignment
         }
     }
 
-    /// <summary>Picks a value still in the deck with odds inverse to its quota, so rare values dominate edge cases.</summary>
+    /// <summary>Picks a value still in the deck with odds inverse to its squared quota, so rare values dominate edge cases.</summary>
     private static string DrawUncommon(IReadOnlyDictionary<string, int> quotas, Dictionary<string, int> remaining, SeededRandom random)
     {
-        var candidates = remaining.Where(cell => cell.Value > 0).Select(cell => (cell.Key, Weight: 1.0 / quotas[cell.Key])).ToArray();
+        var candidates = remaining.Where(cell => cell.Value > 0).Select(cell => (cell.Key, Weight: 1.0 / ((double)quotas[cell.Key] * quotas[cell.Key]))).ToArray();
         var target = random.NextDouble() * candidates.Sum(candidate => candidate.Weight);
         foreach (var (value, weight) in candidates)
         {
