@@ -36,6 +36,15 @@ public sealed class ChiSquareTests
     }
 
     [Fact]
+    public void Far_tails_keep_their_relative_precision()
+    {
+        // With one degree of freedom the tail is erfc(√(x/2)); 1 − P would round it to zero.
+        var pValue = ChiSquare.UpperTail(100, 1);
+
+        Assert.Equal(1.5239706048320995e-23, pValue, 1e-32);
+    }
+
+    [Fact]
     public void A_zero_statistic_or_no_degrees_of_freedom_has_p_value_one()
     {
         Assert.Equal(1.0, ChiSquare.UpperTail(0, 4));

@@ -128,14 +128,17 @@ public sealed class PanelPlannerTests(ITestOutputHelper output)
     public void Planning_a_thousand_personas_fits_the_budget()
     {
         var request = new PanelRequest(TestAudiences.Mixed, Locales.Polish, PanelPlanner.MaxCount, Seed: 37, AdversarialOptions.On, Skews);
-        PanelPlanner.Plan(request with { Count = 10 });
 
-        var stopwatch = Stopwatch.StartNew();
+        var cold = Stopwatch.StartNew();
+        PanelPlanner.Plan(request with { Seed = 38 });
+        cold.Stop();
+        var warm = Stopwatch.StartNew();
         var plan = PanelPlanner.Plan(request);
-        stopwatch.Stop();
+        warm.Stop();
 
-        output.WriteLine($"Planned {plan.Blueprints.Count} personas in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms");
-        Assert.True(stopwatch.Elapsed < PlanningBudget, $"took {stopwatch.Elapsed}");
+        output.WriteLine($"Planned {plan.Blueprints.Count} personas in {warm.Elapsed.TotalMilliseconds:0.0} ms ({cold.Elapsed.TotalMilliseconds:0.0} ms on first use)");
+        Assert.True(cold.Elapsed < PlanningBudget, $"took {cold.Elapsed} on first use");
+        Assert.True(warm.Elapsed < PlanningBudget, $"took {warm.Elapsed}");
     }
 
     private static Dictionary<string, int> Counts(PanelPlan plan, string category) =>
