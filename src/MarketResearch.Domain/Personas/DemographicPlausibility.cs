@@ -14,64 +14,67 @@ public static class DemographicPlausibility
     /// <summary>Below this age nobody has finished a degree.</summary>
     public const int YoungestGraduateAge = 21;
 
-    private static readonly string[] RetiredWords = ["retire", "pension", "emeryt", "rencist"];
-    private static readonly string[] DegreeWords = ["higher", "bachelor", "master", "postgraduate", "doctor", "phd", "university", "degree", "wyższe", "magister", "licencjat"];
+    private static readonly Rule[] Rules =
+    [
+        new(AudienceCategories.Occupation, YoungestRetirementAge, ["retire", "pension", "emeryt", "rencist"]),
+        new(AudienceCategories.Education, YoungestGraduateAge, ["higher", "bachelor", "master", "postgraduate", "doctor", "phd", "university", "degree", "wyższe", "magister", "licencjat"]),
+    ];
 
-    /// <summary>The category whose value should change to make the persona plausible, or null when it already is.</summary>
-    public static string? ImplausibleCategory(IReadOnlyDictionary<string, string> persona)
-    {
-        if (!persona.TryGetValue(AudienceCategories.Age, out var age) || !AgeBand.TryParse(age, out var band))
-        {
-            return null;
-        }
-
-        if (band.Highest < YoungestRetirementAge && Mentions(persona, AudienceCategories.Occupation, RetiredWords))
-        {
-            return AudienceCategories.Occupation;
-        }
-
-        return band.Highest < YoungestGraduateAge && Mentions(persona, AudienceCategories.Education, DegreeWords)
-            ? AudienceCategories.Education
-            : null;
-    }
+    /// <summary>The first category whose value no one of this age could have, or null when the persona is plausible.</summary>
+    public static string? ImplausibleCategory(IReadOnlyDictionary<string, string> persona) =>
+        Rules.FirstOrDefault(rule => rule.IsBrokenBy(persona))?.Category;
 
     /// <summary>
-    /// Swaps values of the offending category with a donor persona when the swap leaves both plausible.
-    /// Personas marked protected (edge cases) are never used as donors, so their unusual values stay theirs.
+    /// Swaps the offending value with a donor persona when that fixes the rule and leaves the donor plausible.
+    /// Protected personas (edge cases) are never donors, so their unusual values stay theirs. A combination no
+    /// donor can fix (e.g. an audience of only young retirees) is left as the researcher asked for it.
     /// </summary>
     public static void Repair(IReadOnlyList<Dictionary<string, string>> personas, IReadOnlyList<bool> isProtected)
     {
         for (var i = 0; i < personas.Count; i++)
         {
-            if (ImplausibleCategory(personas[i]) is not { } category)
+            foreach (var rule in Rules.Where(rule => rule.IsBrokenBy(personas[i])))
             {
-                continue;
-            }
-
-            for (var offset = 1; offset < personas.Count; offset++)
-            {
-                var donor = (i + offset) % personas.Count;
-                if (!isProtected[donor] && TrySwap(personas[i], personas[donor], category))
+                for (var offset = 1; offset < personas.Count; offset++)
                 {
-                    break;
+                    var donor = (i + offset) % personas.Count;
+                    if (!isProtected[donor] && TrySwap(personas[i], personas[donor], rule))
+                    {
+                        break;
+                    }
                 }
             }
         }
     }
 
-    private static bool TrySwap(Dictionary<string, string> persona, Dictionary<string, string> donor, string category)
+    private static bool TrySwap(Dictionary<string, string> persona, Dictionary<string, string> donor, Rule rule)
     {
-        (persona[category], donor[category]) = (donor[category], persona[category]);
-        if (ImplausibleCategory(persona) is null && ImplausibleCategory(donor) is null)
+        // A donor offering another value the rule forbids cannot help; checking first spares most swaps.
+        if (!donor.TryGetValue(rule.Category, out var offered) || rule.Forbids(offered))
+        {
+            return false;
+        }
+
+        (persona[rule.Category], donor[rule.Category]) = (donor[rule.Category], persona[rule.Category]);
+        if (!rule.IsBrokenBy(persona) && ImplausibleCategory(donor) is null)
         {
             return true;
         }
 
-        (persona[category], donor[category]) = (donor[category], persona[category]);
+        (persona[rule.Category], donor[rule.Category]) = (donor[rule.Category], persona[rule.Category]);
         return false;
     }
 
-    private static bool Mentions(IReadOnlyDictionary<string, string> persona, string category, string[] words) =>
-        persona.TryGetValue(category, out var value)
-        && words.Any(word => value.Contains(word, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A value of <paramref name="Category"/> mentioning any of the words needs an age band reaching <paramref name="YoungestAge"/>.</summary>
+    private sealed record Rule(string Category, int YoungestAge, string[] Words)
+    {
+        public bool IsBrokenBy(IReadOnlyDictionary<string, string> persona) =>
+            persona.TryGetValue(AudienceCategories.Age, out var age)
+            && AgeBand.TryParse(age, out var band)
+            && band.Highest < YoungestAge
+            && persona.TryGetValue(Category, out var value)
+            && Forbids(value);
+
+        public bool Forbids(string value) => Words.Any(word => value.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
 }

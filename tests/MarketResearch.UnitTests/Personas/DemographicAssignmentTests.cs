@@ -55,6 +55,32 @@ public sealed class DemographicAssignmentTests
     }
 
     [Fact]
+    public void A_persona_breaking_two_rules_is_repaired_on_both()
+    {
+        var audience = TestAudiences.Of(
+            ("age", [("18-20", 0.3), ("45-64", 0.7)]),
+            ("occupation", [("retired", 0.3), ("employed full-time", 0.7)]),
+            ("education", [("master's degree", 0.3), ("secondary", 0.7)]));
+
+        var personas = DemographicAssignment.Assign(audience, Standard(100), seed: 41);
+
+        Assert.All(personas, persona => Assert.Null(DemographicPlausibility.ImplausibleCategory(persona.Values)));
+        Assert.Equal(30, personas.Count(persona => persona["education"] == "master's degree"));
+    }
+
+    [Fact]
+    public void Young_retirees_no_swap_can_fix_are_kept_as_asked_and_planned_quickly()
+    {
+        var audience = TestAudiences.Of(("age", [("18-24", 1.0)]), ("occupation", [("retired", 0.5), ("employed", 0.5)]));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var personas = DemographicAssignment.Assign(audience, Standard(PanelPlanner.MaxCount), seed: 42);
+
+        Assert.Equal(PanelPlanner.MaxCount / 2, personas.Count(persona => persona["occupation"] == "retired"));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
     public void Edge_case_personas_draw_the_rarer_values()
     {
         var audience = TestAudiences.Of(
@@ -93,6 +119,14 @@ public sealed class DemographicAssignmentTests
     {
         Assert.True(AgeBand.TryParse(label, out var band));
         Assert.Equal(new AgeBand(lowest, highest), band);
+    }
+
+    [Fact]
+    public void Digit_runs_too_long_for_an_age_are_ignored()
+    {
+        Assert.False(AgeBand.TryParse("99999999999", out _));
+        Assert.True(AgeBand.TryParse("born 19850 aged 30-39", out var band));
+        Assert.Equal(new AgeBand(30, 39), band);
     }
 
     [Fact]
