@@ -16,6 +16,10 @@ public sealed class PersonaTraits : IEquatable<PersonaTraits>
 
     public double this[PersonaTrait trait] => _scores[(int)trait];
 
+    /// <summary>Rebuilds saved scores keyed by camelCase name, e.g. to measure a saved panel's spread.</summary>
+    public static PersonaTraits FromNames(IReadOnlyDictionary<string, double> scores) =>
+        new(PersonaTraitNames.All.ToDictionary(trait => trait, trait => scores[PersonaTraitNames.Name(trait)]));
+
     /// <summary>Scores keyed by the camelCase trait name, the shape stored and sent to clients.</summary>
     public IReadOnlyDictionary<string, double> ByName() =>
         PersonaTraitNames.All.ToDictionary(PersonaTraitNames.Name, trait => this[trait], StringComparer.Ordinal);

@@ -46,7 +46,9 @@ public sealed class SeededRandom
     public int NextInt(int exclusiveMax)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(exclusiveMax);
-        return (int)(NextDouble() * exclusiveMax);
+
+        // The product is below exclusiveMax in exact arithmetic; the clamp guards against rounding up.
+        return Math.Min((int)(NextDouble() * exclusiveMax), exclusiveMax - 1);
     }
 
     /// <summary>A standard normal draw (Box–Muller); 1 − u keeps the logarithm away from zero.</summary>
@@ -66,6 +68,7 @@ public sealed class SeededRandom
         }
     }
 
+    // The shifts and multipliers are those of the reference xoshiro256** (Blackman & Vigna, 2018).
     private ulong NextUInt64()
     {
         var result = ulong.RotateLeft(_s1 * 5, 7) * 9;

@@ -87,6 +87,15 @@ public sealed class TraitSamplerTests
             TraitSampler.Sample(Locales.Polish, TraitSkews.None, PersonaArchetype.Standard, SeededRandom.For(9, "traits")));
     }
 
+    [Fact]
+    public void Traits_round_trip_through_their_saved_names()
+    {
+        var traits = TraitSampler.Sample(Locales.English, TraitSkews.None, PersonaArchetype.Standard, SeededRandom.For(46, "traits"));
+
+        Assert.Equal(traits, PersonaTraits.FromNames(traits.ByName()));
+        Assert.Contains("uncertaintyAvoidance", traits.ByName().Keys);
+    }
+
     [Theory]
     [InlineData("openness", 0.51)]
     [InlineData("indulgence", -0.6)]
