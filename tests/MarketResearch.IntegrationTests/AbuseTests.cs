@@ -148,7 +148,7 @@ public sealed class AbuseTests(LocalStackFixture stack)
             }
 
             var client = random.Next(2) == 0 ? user.Client : anonymous;
-            using var response = await client.SendAsync(request);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             if ((int)response.StatusCode >= 500)
             {
                 failures.Add($"{request.Method} {path}: {(int)response.StatusCode}");

@@ -23,6 +23,12 @@ internal sealed class JobEventStream(ResearchDbContext db, IConnectionMultiplexe
         await subscriber.SubscribeAsync(channel, (_, message) => live.Writer.TryWrite(message.ToString()));
         try
         {
+            // A snapshot first: the client learns the current state at once, and the response starts streaming.
+            var snapshot = await db.Jobs.AsNoTracking().Where(job => job.Id == jobId)
+                .Select(job => new { status = job.Status.ToString(), progress = job.Progress, message = job.ProgressMessage })
+                .FirstAsync(cancellationToken);
+            yield return new SseItem<JsonElement>(JsonSerializer.SerializeToElement(snapshot, JsonSerializerOptions.Web), "snapshot");
+
             var last = afterEventId;
             var stored = await db.JobEvents.AsNoTracking()
                 .Where(entry => entry.JobId == jobId && entry.Id > afterEventId)
