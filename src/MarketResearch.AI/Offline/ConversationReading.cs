@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace MarketResearch.AI.Offline;
+
+/// <summary>What someone said earlier in the discussion, with a rough lexicon polarity in [-1, 1].</summary>
+internal sealed record EarlierStatement(string Speaker, string Text, double Polarity);
+
+/// <summary>
+/// What the simulator understands of a conversation: the question, its subject, the cues that move a
+/// persona's reaction, what other participants said, and the words the conversation keeps returning to.
+/// </summary>
+internal sealed partial class ConversationReading
+{
+    private const int MaxTopicWords = 10;
+    private const int KeywordCount = 12;
+    private const int MinKeywordLength = 4;
+    private const string FallbackTopic = "this";
+
+    public required string Question { get; init; }
+
+    public required string Topic { get; init; }
+
+    public bool MentionsPrice { get; init; }
+
+    public bool MentionsNovelty { get; init; }
+
+    public bool MentionsRisk { get; init; }
+
+    public required IReadOnlyList<EarlierStatement> OthersSaid { get; init; }
+
+    /// <summary>How many answers the persona already gave in this conversation (its memory).</summary>
+    public int OwnEarlierAnswers { get; init; }
+
+    public required IReadOnlyList<string> Keywords { get; init; }
+
+    /// <summary>Citation markers such as "[1]" found in grounding passages.</summary>
+    public required IReadOnlyList<string> SourceMarkers { get; init; }
+
+    public static ConversationReading Of(IReadOnlyList<ChatMessage> messages, string? selfName)
+    {
+        var userText = string.Join('\n', messages.Where(m => m.Role == ChatRole.User).Select(m => m.Text));
+        var lastUser = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
+        var question = QuestionIn(lastUser);
+        var questionWords = WordsOf(question).ToList();
+        var keywords = KeywordsOf(userText);
+
+        return new ConversationReading
+        {
+            Question = question,
+            Topic = TopicOf(question, keywords),
+            MentionsPrice = questionWords.Any(OfflineLexicon.PriceWords.Contains) || CurrencyAmount().IsMatch(question),
+            MentionsNovelty = questionWords.Any(OfflineLexicon.NoveltyWords.Contains),
+            MentionsRisk = questionWords.Any(OfflineLexicon.RiskWords.Contains),
+            OthersSaid = StatementsOf(messages, selfName),
+            OwnEarlierAnswers = messages.Count(m => m.Role == ChatRole.Assistant),
+            Keywords = keywords,
+            SourceMarkers = SourceMarker().Matches(userText).Select(m => m.Value).Distinct().ToList(),
+        };
+    }
+
+    public static double PolarityOf(string text)
+    {
+        var words = WordsOf(text).ToList();
+        var positive = words.Count(OfflineLexicon.PositiveWords.Contains);
+        var negative = words.Count(OfflineLexicon.NegativeWords.Contains);
+        return (positive - negative) / (double)(positive + negative + 1);
+    }
+
+    public static IEnumerable<string> WordsOf(string text) =>
+        Word().Matches(text).Select(m => m.Value.ToLowerInvariant());
+
+    private static string QuestionIn(string text)
+    {
+        var sentences = SentenceBreak().Split(text.Trim()).Where(s => s.Length > 0).ToList();
+        var asked = sentences.LastOrDefault(s => s.EndsWith('?'));
+        return (asked ?? sentences.LastOrDefault() ?? string.Empty).Trim();
+    }
+
+    private static string TopicOf(string question, IReadOnlyList<string> keywords)
+    {
+        var match = TopicPhrase().Matches(question).LastOrDefault();
+        if (match is not null)
+        {
+            var words = match.Groups["topic"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Take(MaxTopicWords)
+                .Select(word => word.ToLowerInvariant() switch { "your" => "my", "you" => "me", "yours" => "mine", _ => word });
+            return string.Join(' ', words);
+        }
+
+        return keywords.Count > 0 ? string.Join(' ', keywords.Take(2)) : FallbackTopic;
+    }
+
+    private static List<string> KeywordsOf(string text) =>
+        WordsOf(text)
+            .Where(word => word.Length >= MinKeywordLength && !OfflineLexicon.StopWords.Contains(word) && !char.IsDigit(word[0]))
+            .GroupBy(word => word)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Take(KeywordCount)
+            .Select(group => group.Key)
+            .ToList();
+
+    private static List<EarlierStatement> StatementsOf(IReadOnlyList<ChatMessage> messages, string? selfName) =>
+        messages
+            .Where(m => m.Role == ChatRole.User || m.Role == ChatRole.System)
+            .SelectMany(m => m.Text.Split('\n'))
+            .Select(line => SpeakerLine().Match(line))
+            .Where(m => m.Success)
+            .Select(m => (Speaker: m.Groups["speaker"].Value.Trim(), Text: m.Groups["text"].Value.Trim()))
+            .Where(s => !OfflineLexicon.NotSpeakers.Contains(s.Speaker.Split(' ')[0])
+                && !string.Equals(s.Speaker, selfName, StringComparison.OrdinalIgnoreCase))
+            .Select(s => new EarlierStatement(s.Speaker, s.Text, PolarityOf(s.Text)))
+            .ToList();
+
+    [GeneratedRegex(@"[\p{L}$€£][\p{L}'\-]*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<=[.?!])\s+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"[$€£]\s?\d|\d\s?(zł|pln|eur|usd|dollars|euros)", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrencyAmount();
+
+    [GeneratedRegex(@"\b(?:about|of|on|regarding|toward|towards|with|buy|use|try|choose|recommend|pay for|switch to)\s+(?<topic>[^?.!,;:]{3,120})", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicPhrase();
+
+    // "Anna: ...", "- Anna (34, nurse): ...", "Jan Kowalski: ..."
+    [GeneratedRegex(@"^\s*[-*•]?\s*(?<speaker>\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+)?)\s*(?:\([^)]*\))?\s*:\s*(?<text>\S.*)$")]
+    private static partial Regex SpeakerLine();
+
+    [GeneratedRegex(@"\[(?:\d{1,3}|[A-Za-z]+[:#-]?\d{1,4})\]")]
+    private static partial Regex SourceMarker();
+}
