@@ -43,16 +43,19 @@ internal sealed partial class ConversationReading
         var lastUser = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var question = QuestionIn(lastUser);
         var questionWords = WordsOf(question).ToList();
-        var keywords = KeywordsOf(userText);
+        var othersSaid = StatementsOf(messages, selfName);
+
+        // What participants said names the subject better than our own prompt wording around it.
+        var keywords = KeywordsOf(othersSaid.Count > 0 ? string.Join('\n', othersSaid.Select(s => s.Text)) : userText);
 
         return new ConversationReading
         {
             Question = question,
-            Topic = TopicOf(question, keywords),
+            Topic = TopicOf(question),
             MentionsPrice = questionWords.Any(OfflineLexicon.PriceWords.Contains) || CurrencyAmount().IsMatch(question),
             MentionsNovelty = questionWords.Any(OfflineLexicon.NoveltyWords.Contains),
             MentionsRisk = questionWords.Any(OfflineLexicon.RiskWords.Contains),
-            OthersSaid = StatementsOf(messages, selfName),
+            OthersSaid = othersSaid,
             OwnEarlierAnswers = messages.Count(m => m.Role == ChatRole.Assistant),
             Keywords = keywords,
             SourceMarkers = SourceMarker().Matches(userText).Select(m => m.Value).Distinct().ToList(),
@@ -77,7 +80,7 @@ internal sealed partial class ConversationReading
         return (asked ?? sentences.LastOrDefault() ?? string.Empty).Trim();
     }
 
-    private static string TopicOf(string question, IReadOnlyList<string> keywords)
+    private static string TopicOf(string question)
     {
         var match = TopicPhrase().Matches(question).LastOrDefault();
         if (match is not null)
@@ -88,18 +91,26 @@ internal sealed partial class ConversationReading
             return string.Join(' ', words);
         }
 
-        return keywords.Count > 0 ? string.Join(' ', keywords.Take(2)) : FallbackTopic;
+        return FallbackTopic;
     }
 
     private static List<string> KeywordsOf(string text) =>
         WordsOf(text)
-            .Where(word => word.Length >= MinKeywordLength && !OfflineLexicon.StopWords.Contains(word) && !char.IsDigit(word[0]))
+            .Where(word => word.Length >= MinKeywordLength && IsSubject(word))
             .GroupBy(word => word)
             .OrderByDescending(group => group.Count())
             .ThenBy(group => group.Key, StringComparer.Ordinal)
             .Take(KeywordCount)
             .Select(group => group.Key)
             .ToList();
+
+    /// <summary>Excludes function words, sentiment words and adverbs: they say how, not what, people talked about.</summary>
+    private static bool IsSubject(string word) =>
+        !OfflineLexicon.StopWords.Contains(word)
+        && !OfflineLexicon.PositiveWords.Contains(word)
+        && !OfflineLexicon.NegativeWords.Contains(word)
+        && !word.EndsWith("ly", StringComparison.Ordinal)
+        && char.IsLetter(word[0]);
 
     private static List<EarlierStatement> StatementsOf(IReadOnlyList<ChatMessage> messages, string? selfName) =>
         messages
@@ -122,7 +133,7 @@ internal sealed partial class ConversationReading
     [GeneratedRegex(@"[$€£]\s?\d|\d\s?(zł|pln|eur|usd|dollars|euros)", RegexOptions.IgnoreCase)]
     private static partial Regex CurrencyAmount();
 
-    [GeneratedRegex(@"\b(?:about|of|on|regarding|toward|towards|with|buy|use|try|choose|recommend|pay for|switch to)\s+(?<topic>[^?.!,;:]{3,120})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:about|of|on|for|regarding|toward|towards|with|buy|use|try|choose|recommend|switch to)\s+(?<topic>[^?.!,;:]{3,120})", RegexOptions.IgnoreCase)]
     private static partial Regex TopicPhrase();
 
     // "Anna: ...", "- Anna (34, nurse): ...", "Jan Kowalski: ..."

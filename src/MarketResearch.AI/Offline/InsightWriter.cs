@@ -29,8 +29,8 @@ internal sealed class InsightWriter(ConversationReading reading, DeterministicRa
         }
 
         var polarized = Math.Min(Positive, Negative) >= PolarizedShare * Statements.Count;
-        return $"{Count(Participants)} participants discussed {reading.Topic}. {Count(Positive)} contributions leaned positive and "
-            + $"{Count(Negative)} were critical; the conversation kept returning to {keywords}. "
+        return $"{Count(Participants, "participant")} discussed {reading.Topic}. Of {Count(Statements.Count, "contribution")}, "
+            + $"{Count(Positive)} leaned positive and {Count(Negative)} critical; the conversation kept returning to {keywords}. "
             + (polarized
                 ? "Opinion was clearly split, so messaging should address both camps."
                 : Positive >= Negative ? "The overall mood was favourable." : "The overall mood was sceptical.");
@@ -38,7 +38,7 @@ internal sealed class InsightWriter(ConversationReading reading, DeterministicRa
 
     public string Insight(int index) => random.Pick(InsightTemplates)
         .Replace("{keyword}", Keyword(index), StringComparison.Ordinal)
-        .Replace("{mentions}", Count(MentionsOf(Keyword(index))), StringComparison.Ordinal)
+        .Replace("{mentions}", Count(MentionsOf(Keyword(index)), "contribution"), StringComparison.Ordinal)
         .Replace("{topic}", reading.Topic, StringComparison.Ordinal);
 
     public string ThemeName(int index) => Capitalize(Keyword(index));
@@ -53,7 +53,7 @@ internal sealed class InsightWriter(ConversationReading reading, DeterministicRa
             < -LeaningThreshold => "mostly critical",
             _ => "mixed",
         };
-        return $"Participants raised {keyword} in {Count(related.Count)} of {Count(Statements.Count)} contributions; the tone was {tone}.";
+        return $"Participants raised {keyword} in {Count(related.Count)} of {Count(Statements.Count, "contribution")}; the tone was {tone}.";
     }
 
     public string Recommendation(int index) => random.Pick(RecommendationTemplates)
@@ -66,6 +66,13 @@ internal sealed class InsightWriter(ConversationReading reading, DeterministicRa
     public string FollowUpQuestion() => random.Pick(FollowUpTemplates)
         .Replace("{keyword}", Keyword(random.Next(3)), StringComparison.Ordinal)
         .Replace("{topic}", reading.Topic, StringComparison.Ordinal);
+
+    /// <summary>The mean polarity of the contributions that mention a theme's keyword (or of all, for none).</summary>
+    public double Sentiment(int? themeIndex)
+    {
+        var related = themeIndex is { } index ? Statements.Where(s => Mentions(s, Keyword(index))).ToList() : Statements;
+        return related.Count == 0 ? 0 : Math.Round(related.Average(s => s.Polarity), 3);
+    }
 
     /// <summary>A participant's own words, for fields that ask for a quote.</summary>
     public string Quote() => Statements.Count > 0 ? random.Pick(Statements).Text : Summary();
@@ -80,11 +87,13 @@ internal sealed class InsightWriter(ConversationReading reading, DeterministicRa
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
+    private static string Count(int count, string noun) => $"{Count(count)} {noun}{(count == 1 ? string.Empty : "s")}";
+
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static readonly string[] InsightTemplates =
     [
-        "{keyword} was a recurring thread, raised in {mentions} contributions.",
+        "{keyword} was a recurring thread, raised in {mentions}.",
         "How {topic} handles {keyword} shapes whether participants would adopt it.",
         "Participants judged {topic} largely through the lens of {keyword}.",
         "Concerns and hopes about {keyword} separated the enthusiasts from the sceptics.",

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public sealed class OfflineChatClient(IOptions<LlmOptions> options) : IChatClien
 
     private const int WordsPerStreamedUpdate = 4;
 
-    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web);
+    // Real models write UTF-8 as is ("Gdańsk", "don't"); escaping it would make stored answers unreadable.
+    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly ChatClientMetadata Metadata = new(ProviderName, providerUri: null, ModelId);
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, CancellationToken cancellationToken = default)

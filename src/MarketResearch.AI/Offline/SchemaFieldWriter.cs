@@ -45,6 +45,7 @@ internal sealed class SchemaFieldWriter(OfflineScene scene)
         var position = (Sentiment + 1) / 2;
         var value = name switch
         {
+            _ when sentimentLike && scene.Persona is null => min + (((scene.Insights.Sentiment(ThemeIndex(path)) + 1) / 2) * (max - min)),
             _ when sentimentLike => min + (position * (max - min)),
             _ when Has(name, "rating", "score", "stars", "likelihood", "intent", "satisfaction", "nps", "agreement", "interest", "willingness") =>
                 min + (Math.Clamp(position + random.Between(-ScaleNoise, ScaleNoise), 0, 1) * (max - min)),
@@ -195,6 +196,9 @@ internal sealed class SchemaFieldWriter(OfflineScene scene)
 
         return fitted;
     }
+
+    /// <summary>Inside a list of themes the value belongs to one theme; elsewhere to the whole discussion.</summary>
+    private static int? ThemeIndex(FieldPath path) => Has(path.Parent, "theme", "concept", "topic") ? path.Index : null;
 
     private static bool Has(string name, params string[] fragments) =>
         fragments.Any(fragment => name.Contains(fragment, StringComparison.Ordinal));
