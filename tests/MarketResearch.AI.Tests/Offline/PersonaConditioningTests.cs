@@ -63,6 +63,31 @@ public sealed class PersonaConditioningTests
     }
 
     [Fact]
+    public async Task Personas_side_with_those_who_share_their_view()
+    {
+        // Maria and Ewa were enthusiastic, Tom was hostile: a delighted persona should side with the first two.
+        var delighted = Personas.With(new BigFiveTraits(0.95, 0.5, 0.5, 0.8, 0.05));
+        var sided = new Dictionary<string, int> { ["agrees:Maria"] = 0, ["agrees:Tom"] = 0, ["disagrees:Maria"] = 0, ["disagrees:Tom"] = 0 };
+        foreach (var prompt in Prompts.Novelty.Select(Prompts.WithEarlierAnswers))
+        {
+            foreach (var seed in Seeds)
+            {
+                var answer = await OfflineCalls.JsonAsync(delighted, prompt, ResearchSchemas.FocusGroupAnswer, seed);
+                foreach (var side in new[] { "agrees", "disagrees" })
+                {
+                    foreach (var name in answer.GetProperty(side + "With").EnumerateArray().Select(n => n.GetString()).Where(n => n is "Maria" or "Tom"))
+                    {
+                        sided[$"{side}:{name}"]++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(sided["agrees:Maria"] > 3 * sided["agrees:Tom"], string.Join(", ", sided));
+        Assert.True(sided["disagrees:Tom"] > 3 * sided["disagrees:Maria"], string.Join(", ", sided));
+    }
+
+    [Fact]
     public async Task An_extravert_says_more_than_an_introvert()
     {
         var outgoing = (await AnswersAsync(Personas.Outgoing, Prompts.All)).Average(a => a.Split(' ').Length);
