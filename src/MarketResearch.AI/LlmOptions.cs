@@ -71,6 +71,15 @@ public sealed class LlmOptions
     [Required]
     public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Caches a remote model's answers by request where the service registers an IDistributedCache; the offline
+    /// simulator is cheaper to re-run than to cache.
+    /// </summary>
+    public bool CacheResponses { get; set; } = true;
+
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Puts prompts and completions on traces; off by default because they may hold personal data.</summary>
     public bool EnableSensitiveTelemetry { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ public static class ResearchChatPipeline
     public const string TelemetrySourceName = "MarketResearch.AI";
 
     /// <summary>
-    /// Tracing sees the whole call; retries and the circuit breaker wrap the concurrency limit, so a request
+    /// Tracing sees the whole call and cache hits; retries and the circuit breaker wrap the concurrency limit, so a request
     /// waiting out a Retry-After gives its slot to others; metrics and the timeout see each attempt alone.
     /// </summary>
     public static ChatClientBuilder UseResearchPipeline(this ChatClientBuilder builder) =>
@@ -22,12 +23,21 @@ public static class ResearchChatPipeline
             {
                 EnableSensitiveData = Options(services).EnableSensitiveTelemetry,
             })
+            .Use(Cached)
             .Use((inner, services) => new ResilientChatClient(
                 inner,
                 ChatResiliencePipeline.Create(Options(services), Time(services), Logger(services))))
             .Use((inner, services) => new ConcurrencyLimitedChatClient(inner, LimitFor(Options(services))))
             .Use((inner, services) => new MeteredChatClient(inner, services.GetRequiredService<LlmMetrics>()))
             .Use((inner, services) => new AttemptTimeoutChatClient(inner, Options(services).Timeout));
+
+    private static IChatClient Cached(IChatClient inner, IServiceProvider services)
+    {
+        var options = Options(services);
+        return options.CacheResponses && options.Provider != LlmProvider.Offline && services.GetService<IDistributedCache>() is { } cache
+            ? new ResponseCacheChatClient(inner, cache, options.CacheLifetime)
+            : inner;
+    }
 
     private static int LimitFor(LlmOptions options) => options.Provider switch
     {

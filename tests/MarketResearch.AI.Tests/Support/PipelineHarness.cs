@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using MarketResearch.AI.Pipeline;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,15 @@ internal sealed class PipelineHarness : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public PipelineHarness(IChatClient provider, LlmOptions? options = null)
+    public PipelineHarness(IChatClient provider, LlmOptions? options = null, IDistributedCache? cache = null)
     {
-        services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        if (cache is not null)
+        {
+            collection.AddSingleton(cache);
+        }
+
+        services = collection
             .AddLogging()
             .AddMetrics()
             .AddSingleton(Options.Create(options ?? FastOptions()))
