@@ -17,6 +17,10 @@ internal sealed partial class ConversationReading
     private const int MinKeywordLength = 4;
     private const string FallbackTopic = "this";
 
+    private static readonly HashSet<string> DanglingWords = new(
+        ["a", "an", "the", "for", "at", "of", "with", "to", "and", "or", "that", "which", "who", "in", "on", "by", "my", "your", "its"],
+        StringComparer.OrdinalIgnoreCase);
+
     public required string Question { get; init; }
 
     public required string Topic { get; init; }
@@ -83,15 +87,25 @@ internal sealed partial class ConversationReading
     private static string TopicOf(string question)
     {
         var match = TopicPhrase().Matches(question).LastOrDefault();
-        if (match is not null)
+        if (match is null)
         {
-            var words = match.Groups["topic"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Take(MaxTopicWords)
-                .Select(word => word.ToLowerInvariant() switch { "your" => "my", "you" => "me", "yours" => "mine", _ => word });
-            return string.Join(' ', words);
+            return FallbackTopic;
         }
 
-        return FallbackTopic;
+        // "a meal app for 39 zł a month": the price is a cue of its own, not part of the subject.
+        var subject = PricePhrase().Replace(match.Groups["topic"].Value, string.Empty);
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Take(MaxTopicWords)
+            .Select(word => word.ToLowerInvariant() switch { "your" => "my", "you" => "me", "yours" => "mine", _ => word })
+            .ToList();
+
+        // A phrase cut at the word limit must not end on "for", "the", "that"...
+        while (words.Count > 1 && DanglingWords.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return words.Count == 0 ? FallbackTopic : string.Join(' ', words);
     }
 
     private static List<string> KeywordsOf(string text) =>
@@ -132,6 +146,9 @@ internal sealed partial class ConversationReading
 
     [GeneratedRegex(@"[$€£]\s?\d|\d\s?(zł|pln|eur|usd|dollars|euros)", RegexOptions.IgnoreCase)]
     private static partial Regex CurrencyAmount();
+
+    [GeneratedRegex(@"\s+(?:for|at|priced at|costing|which costs|that costs)\s+(?:[$€£]\s?)?\d.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PricePhrase();
 
     [GeneratedRegex(@"\b(?:about|of|on|for|regarding|toward|towards|with|buy|use|try|choose|recommend|switch to)\s+(?<topic>[^?.!,;:]{3,120})", RegexOptions.IgnoreCase)]
     private static partial Regex TopicPhrase();
