@@ -1,0 +1,56 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using OpenAI;
+
+namespace MarketResearch.AI.OpenAI;
+
+/// <summary>
+/// One connection to an OpenAI-compatible endpoint (OpenAI, Gemini's OpenAI-compatible base address, Ollama,
+/// vLLM, LM Studio) from which the chat client and the embedding generator are made.
+/// </summary>
+public sealed class OpenAICompatibleEndpoint : IDisposable
+{
+    /// <summary>Local servers such as Ollama ignore the key, but the client library insists on one.</summary>
+    private const string NoKey = "no-key";
+
+    // Connections are recycled so a DNS change behind the endpoint is picked up without a restart.
+    private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly HttpClient httpClient;
+    private readonly OpenAIClient client;
+    private readonly LlmOptions options;
+
+    public OpenAICompatibleEndpoint(IOptions<LlmOptions> options)
+    {
+        this.options = options.Value;
+
+        // Our own handler, not IHttpClientFactory's: ServiceDefaults adds a standard resilience handler to every
+        // factory client, whose 10 s attempt timeout would cut off long generations and retry behind our back.
+        httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client = new OpenAIClient(
+            new ApiKeyCredential(string.IsNullOrWhiteSpace(this.options.ApiKey) ? NoKey : this.options.ApiKey),
+            new OpenAIClientOptions
+            {
+                Endpoint = this.options.Endpoint,
+                Transport = new HttpClientPipelineTransport(httpClient),
+
+                // Our pipeline retries (honouring Retry-After) and times out attempts; the SDK must not do it again.
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = Timeout.InfiniteTimeSpan,
+            });
+    }
+
+    public IChatClient CreateChatClient() =>
+        client.GetChatClient(options.Model ?? throw new InvalidOperationException("Llm:Model is not configured.")).AsIChatClient();
+
+    public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator() =>
+        client.GetEmbeddingClient(options.EmbeddingModel ?? throw new InvalidOperationException("Llm:EmbeddingModel is not configured."))
+            .AsIEmbeddingGenerator();
+
+    public void Dispose() => httpClient.Dispose();
+}

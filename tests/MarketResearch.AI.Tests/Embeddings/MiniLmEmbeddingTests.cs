@@ -1,0 +1,65 @@
+using System.Numerics.Tensors;
+using MarketResearch.AI.Embeddings;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace MarketResearch.AI.Tests.Embeddings;
+
+/// <summary>Loads the real ONNX model once for the class: it takes about a second.</summary>
+public sealed class MiniLmFixture : IDisposable
+{
+    public MiniLmEmbeddingGenerator Generator { get; } = new(Options.Create(new LlmOptions()));
+
+    public void Dispose() => Generator.Dispose();
+}
+
+public sealed class MiniLmEmbeddingTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
+{
+    [Fact]
+    public async Task Produces_normalised_384_dimensional_vectors_one_per_text()
+    {
+        var embeddings = await fixture.Generator.GenerateAsync(["The delivery was late.", "Great taste!", ""]);
+
+        Assert.Equal(3, embeddings.Count);
+        Assert.All(embeddings, embedding =>
+        {
+            Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, embedding.Vector.Length);
+            Assert.Equal(1, TensorPrimitives.Norm(embedding.Vector.Span), 3);
+        });
+        Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, fixture.Generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions);
+    }
+
+    [Theory]
+    [InlineData("The price is too high for me.", "It costs far too much money.", "I love hiking in the mountains.")]
+    [InlineData("The app keeps crashing on my phone.", "The mobile application is unstable and freezes.", "My grandmother bakes apple pie on Sundays.")]
+    [InlineData("Delivery took two weeks to arrive.", "Shipping was very slow.", "The colour of the logo is blue.")]
+    [InlineData("I worry about my personal data being shared.", "Privacy is my main concern with this service.", "We watched a football match yesterday.")]
+    public async Task Similar_sentences_are_closer_than_unrelated_ones(string sentence, string paraphrase, string unrelated)
+    {
+        var vectors = await fixture.Generator.GenerateAsync([sentence, paraphrase, unrelated]);
+
+        var similar = TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span);
+        var different = TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[2].Vector.Span);
+        Assert.True(similar > different + 0.2f, $"paraphrase {similar:0.00} vs unrelated {different:0.00}");
+    }
+
+    [Fact]
+    public async Task The_same_text_always_gets_the_same_vector_whatever_the_batch()
+    {
+        const string Text = "Subscription boxes are convenient but expensive.";
+        var alone = await fixture.Generator.GenerateAsync([Text]);
+        var batched = await fixture.Generator.GenerateAsync(Enumerable.Range(0, 40).Select(i => i == 37 ? Text : $"Filler sentence number {i}."));
+
+        Assert.Equal(alone[0].Vector.ToArray(), batched[37].Vector.ToArray(), (a, b) => Math.Abs(a - b) < 1e-4f);
+    }
+
+    [Fact]
+    public async Task Long_documents_are_embedded_rather_than_rejected()
+    {
+        var chapter = string.Join(' ', Enumerable.Repeat("Customers in rural areas compare prices carefully before buying.", 200));
+
+        var embedding = await fixture.Generator.GenerateAsync([chapter]);
+
+        Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, embedding[0].Vector.Length);
+    }
+}
