@@ -1,6 +1,7 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
+using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ app.MapApiReference();
 app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
+app.MapPersonasApi();
 
 app.Run();
 

@@ -1,6 +1,8 @@
+using MarketResearch.AI;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Worker.Jobs;
+using MarketResearch.Worker.Personas;
 
 namespace MarketResearch.Worker;
 
@@ -12,6 +14,8 @@ internal static class WorkerRegistration
         builder.AddRedisClient("redis");
         builder.AddWorkerHeartbeat();
         builder.AddJobRunner();
+        builder.AddResearchAI();
+        builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
         return builder;
     }
 }

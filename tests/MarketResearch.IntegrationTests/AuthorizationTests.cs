@@ -108,7 +108,10 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
         var ownerId = await owner.Id();
         // Queued far in the future: it stays put while the test pokes at it.
         var jobId = await TestJobs.EnqueueDiagnosticAsync(stack, projectId, ownerId, new { }, delayStart: TimeSpan.FromHours(1));
-        return new OwnedResources(projectId, ownerId, jobId);
+        await PersonaGenerationTests.GenerateAsync(owner, projectId, new { count = 1 });
+        var personas = await owner.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/projects/{projectId}/personas");
+        var personaId = personas.GetProperty("items")[0].GetProperty("id").GetGuid();
+        return new OwnedResources(projectId, ownerId, jobId, personaId);
     }
 
     /// <summary>A request for the route with each {parameter} filled in, and a body that would be valid if authorised.</summary>
@@ -128,13 +131,14 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
     private static partial Regex RouteParameter();
 
     /// <summary>Tenant A's resources; a route naming a kind of resource this does not know fails loudly, so new endpoints get covered.</summary>
-    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId)
+    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId, Guid PersonaId)
     {
         public Guid IdFor(ApiRoute route, string parameter) => (route.Pattern, parameter) switch
         {
             (_, "userId") when route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal) => OwnerId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal) => ProjectId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/jobs/{id", StringComparison.Ordinal) => JobId,
+            (_, "id") when route.Pattern.StartsWith("/api/v1/personas/{id", StringComparison.Ordinal) => PersonaId,
             _ => throw new InvalidOperationException(
                 $"{route} names a resource the authorisation tests do not create yet: teach OwnedResources to make one."),
         };

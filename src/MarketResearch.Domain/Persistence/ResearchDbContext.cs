@@ -1,5 +1,6 @@
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
+    public DbSet<Persona> Personas => Set<Persona>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -133,7 +133,10 @@ internal sealed partial class JobRunner(
     {
         metrics.Failed(job.Type);
         var retryable = exception is not JobPayloadException;
-        var status = await queue.FailAsync(job.Id, _workerId, exception.Message, retryable, CancellationToken.None);
+        // The innermost cause is what an operator needs ("duplicate key …"), not only the wrapper's message.
+        var cause = exception.GetBaseException();
+        var message = ReferenceEquals(cause, exception) ? exception.Message : $"{exception.Message} ({cause.Message})";
+        var status = await queue.FailAsync(job.Id, _workerId, message, retryable, CancellationToken.None);
         LogJobFailed(logger, job.Type, job.Id, job.Attempts, status?.ToString() ?? "lease lost", exception);
         if (status == JobStatus.DeadLettered)
         {

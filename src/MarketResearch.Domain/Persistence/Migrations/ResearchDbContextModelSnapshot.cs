@@ -390,6 +390,91 @@ namespace MarketResearch.Domain.Persistence.Migrations
                     b.ToTable("job_events", (string)null);
                 });
 
+            modelBuilder.Entity("MarketResearch.Domain.Personas.Persona", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Archetype")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("archetype");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Demographics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("demographics");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<JsonDocument>("Profile")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Traits")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("traits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personas");
+
+                    b.HasIndex("JobId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_personas_job_id_slot");
+
+                    b.HasIndex("ProjectId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_personas_project_id_created_at_id");
+
+                    b.ToTable("personas", (string)null);
+                });
+
             modelBuilder.Entity("MarketResearch.Domain.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -677,6 +762,23 @@ namespace MarketResearch.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_events_jobs_job_id");
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.Personas.Persona", b =>
+                {
+                    b.HasOne("MarketResearch.Domain.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_personas_jobs_job_id");
+
+                    b.HasOne("MarketResearch.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_personas_projects_project_id");
                 });
 
             modelBuilder.Entity("MarketResearch.Domain.Projects.ProjectMember", b =>

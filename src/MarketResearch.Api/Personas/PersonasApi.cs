@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using MarketResearch.Api.Identity;
+using MarketResearch.Api.Infrastructure;
+using MarketResearch.Api.Jobs;
+using MarketResearch.Api.Projects;
+using MarketResearch.Api.Security;
+using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Personas;
+using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MarketResearch.Api.Personas;
+
+/// <summary>Persona panels: generation as a job, and the saved personas.</summary>
+internal static class PersonasApi
+{
+    public static IEndpointRouteBuilder MapPersonasApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/projects/{id:guid}/personas/generate", Generate).WithTags("Personas").RequireAuthorization().WithName("GeneratePersonas");
+        app.MapGet("/api/v1/projects/{id:guid}/personas", ListPersonas).WithTags("Personas").RequireAuthorization().WithName("ListPersonas");
+        app.MapGet("/api/v1/personas/{id:guid}", GetPersona).WithTags("Personas").RequireAuthorization().WithName("GetPersona");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<JobAccepted>, ValidationProblem, ProblemHttpResult>> Generate(
+        Guid id, PersonaGenerationRequest request, ClaimsPrincipal principal, HttpContext http, ProjectAccess access, ResearchDbContext db,
+        JobQueue queue, DistributedRateLimiter limiter, IOptions<RateLimitOptions> limits, CancellationToken cancellationToken)
+    {
+        var role = await access.RoleAsync(id, principal.Id(), cancellationToken);
+        if (role is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (!role.Value.CanWrite())
+        {
+            return Problems.Forbidden("editors and owners can generate personas");
+        }
+
+        var project = await db.Projects.AsNoTracking().FirstAsync(row => row.Id == id, cancellationToken);
+        var seed = request.Seed ?? Random.Shared.NextInt64(1, long.MaxValue);
+        var errors = request.Count is null
+            ? new Dictionary<string, string[]> { ["count"] = [$"count is required ({PanelPlanner.MinCount}-{PanelPlanner.MaxCount})."] }
+            : PanelPlanner.Validate(new PanelRequest(project.Audience, project.Locale, request.Count.Value, seed, new AdversarialOptions(request.Adversarial ?? false)));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // Counted only for valid requests: a typo should not cost one of the hour's generations.
+        if (await limiter.TryAcquireAsync(RateLimitPolicies.PersonaGeneration, $"user:{principal.Id():N}", limits.Value.PersonaGeneration) is { } wait)
+        {
+            return RateLimitResults.TooManyRequests(http, wait);
+        }
+
+        var job = queue.Enqueue(PersonaGenerationRequest.JobType,
+            new PersonaGenerationPayload(id, request.Count!.Value, request.Adversarial ?? false, seed, request.UseKnowledge ?? false),
+            principal.Id(), id);
+        await queue.CommitAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobAccepted.For(job));
+    }
+
+    private static async Task<Results<Ok<Page<PersonaResponse>>, ValidationProblem, ProblemHttpResult>> ListPersonas(
+        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, IOptions<ApiOptions> options,
+        int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (await access.RoleAsync(id, principal.Id(), cancellationToken) is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (!PageRequest.TryCreate(limit, cursor, options.Value, out var page, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Personas.AsNoTracking().Where(persona => persona.ProjectId == id);
+        if (page.After is { } after)
+        {
+            query = query.Where(persona => persona.CreatedAt < after.CreatedAt || (persona.CreatedAt == after.CreatedAt && persona.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await query.OrderByDescending(persona => persona.CreatedAt).ThenByDescending(persona => persona.Id)
+            .Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page<PersonaResponse>.From(rows, page.Limit, PersonaResponse.From, persona => new PageCursor(persona.CreatedAt, persona.Id)));
+    }
+
+    private static async Task<Results<Ok<PersonaResponse>, ProblemHttpResult>> GetPersona(
+        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, CancellationToken cancellationToken)
+    {
+        var persona = await db.Personas.AsNoTracking().FirstOrDefaultAsync(row => row.Id == id, cancellationToken);
+        if (persona is null || await access.RoleAsync(persona.ProjectId, principal.Id(), cancellationToken) is null)
+        {
+            return Problems.NotFound("persona", id);
+        }
+
+        return TypedResults.Ok(PersonaResponse.From(persona));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using MarketResearch.AI;
+using MarketResearch.AI.Structured;
+using MarketResearch.Domain.Personas;
+using MarketResearch.Domain.Persistence;
+using MarketResearch.Worker.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+
+namespace MarketResearch.Worker.Personas;
+
+/// <summary>
+/// Plans the panel (exact quotas, traits, names, adversarial mix), has the LLM write each profile, and saves the
+/// panel in one transaction that first removes whatever an earlier attempt of this job saved: at-least-once runs,
+/// exactly one panel. The fit statistic is computed on the rows as saved.
+/// </summary>
+internal sealed class PersonaGenerationHandler(
+    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, IMeterFactory meters, TimeProvider clock) : IJobHandler
+{
+    private const int ProfileConcurrency = 8;
+    private readonly Counter<long> _generated = meters.Create("MarketResearch.Research").CreateCounter<long>("personas.generated", description: "Personas saved.");
+
+    public string JobType => PersonaGenerationRequest.JobType;
+
+    public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var payload = context.PayloadAs<PersonaGenerationPayload>();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(row => row.Id == payload.ProjectId, cancellationToken)
+            ?? throw new JobPayloadException("The project no longer exists.");
+
+        var plan = PanelPlanner.Plan(new PanelRequest(project.Audience, project.Locale, payload.Count, payload.Seed,
+            new AdversarialOptions(Enabled: payload.Adversarial)));
+        await context.ReportProgressAsync(0.05, $"Planned {plan.Blueprints.Count} personas", cancellationToken);
+
+        var profiles = new JsonDocument[plan.Blueprints.Count];
+        var done = 0;
+        await Parallel.ForEachAsync(plan.Blueprints, new ParallelOptions { MaxDegreeOfParallelism = ProfileConcurrency, CancellationToken = cancellationToken },
+            async (blueprint, token) =>
+            {
+                profiles[blueprint.Slot] = await WriteProfileAsync(project.Name, project.Audience.Description, blueprint, token);
+                var finished = Interlocked.Increment(ref done);
+                if (finished % Math.Max(1, plan.Blueprints.Count / 10) == 0 || finished == plan.Blueprints.Count)
+                {
+                    await context.ReportProgressAsync(0.05 + (0.85 * finished / plan.Blueprints.Count), $"Wrote {finished} of {plan.Blueprints.Count} profiles", token);
+                }
+            });
+
+        var now = clock.GetUtcNow();
+        var personas = plan.Blueprints.Select(blueprint => new Persona
+        {
+            Id = Guid.CreateVersion7(now),
+            ProjectId = project.Id,
+            JobId = context.JobId,
+            Slot = blueprint.Slot,
+            Name = blueprint.Name.FullName,
+            Gender = blueprint.Demographics[Domain.Projects.AudienceCategories.Gender] ?? string.Empty,
+            Locale = project.Locale,
+            Demographics = blueprint.Demographics.Values.ToDictionary(),
+            Traits = blueprint.Traits.ByName().ToDictionary(),
+            Archetype = blueprint.Archetype.ToString(),
+            Seed = blueprint.Seed,
+            Profile = profiles[blueprint.Slot],
+            GeneratedBy = provider.IsOffline ? "offline" : provider.ChatModel,
+            CreatedAt = now,
+        }).ToList();
+
+        await SaveReplacingEarlierAttemptsAsync(db, context.JobId, personas, cancellationToken);
+        _generated.Add(personas.Count);
+
+        var saved = await db.Personas.AsNoTracking().Where(row => row.JobId == context.JobId).Select(row => row.Demographics).ToListAsync(cancellationToken);
+        var fit = PanelFit.Measure(saved.Select(values => new PersonaDemographics(values)).ToList(), plan.Audience);
+        await context.ReportProgressAsync(1, $"Saved {personas.Count} personas", cancellationToken);
+        return new { count = personas.Count, offline = provider.IsOffline, fit };
+    }
+
+    private async Task<JsonDocument> WriteProfileAsync(string projectName, string? audience, PersonaBlueprint blueprint, CancellationToken cancellationToken)
+    {
+        var demographics = blueprint.Demographics;
+        var persona = new PersonaContext
+        {
+            Name = blueprint.Name.FullName,
+            Age = AgeBand.TryParse(demographics[Domain.Projects.AudienceCategories.Age] ?? string.Empty, out var band) ? (band.Lowest + band.Highest) / 2 : null,
+            Gender = demographics[Domain.Projects.AudienceCategories.Gender],
+            IncomeBand = demographics[Domain.Projects.AudienceCategories.Income],
+            Location = demographics[Domain.Projects.AudienceCategories.Location],
+            Occupation = demographics[Domain.Projects.AudienceCategories.Occupation],
+            Education = demographics[Domain.Projects.AudienceCategories.Education],
+            BigFive = new BigFiveTraits(
+                blueprint.Traits[PersonaTrait.Openness], blueprint.Traits[PersonaTrait.Conscientiousness], blueprint.Traits[PersonaTrait.Extraversion],
+                blueprint.Traits[PersonaTrait.Agreeableness], blueprint.Traits[PersonaTrait.Neuroticism]),
+        };
+        var options = new ChatOptions().WithPersona(persona).WithSeed(blueprint.Seed).WithOperation("persona_profile");
+        var prompt = PersonaPrompts.Profile(projectName, audience, blueprint);
+        var answer = await structured.CompleteAsync([new ChatMessage(ChatRole.System, PersonaPrompts.System), new ChatMessage(ChatRole.User, prompt)],
+            ResearchSchemas.PersonaProfile, "persona_profile", options, cancellationToken);
+        return JsonDocument.Parse(answer.Json.GetRawText());
+    }
+
+    private static async Task SaveReplacingEarlierAttemptsAsync(ResearchDbContext db, Guid jobId, List<Persona> personas, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Personas.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+            db.Personas.AddRange(personas);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.Clear();
+    }
+}
