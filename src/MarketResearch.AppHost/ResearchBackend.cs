@@ -4,6 +4,8 @@ namespace MarketResearch.AppHost;
 
 internal static class ResearchBackend
 {
+    private static readonly string[] LlmSettings = ["Provider", "Endpoint", "Model", "EmbeddingProvider", "EmbeddingModel"];
+
     /// <summary>What api and worker share: the data stores, the LLM key, and starting only after migrations.</summary>
     public static IResourceBuilder<ProjectResource> WithResearchBackend(
         this IResourceBuilder<ProjectResource> service,
@@ -20,6 +22,15 @@ internal static class ResearchBackend
             .WithEnvironment("Graph__Store", infrastructure.GraphStore)
             .WithEnvironment("Llm__ApiKey", secrets.LlmApiKey)
             .WithHttpHealthCheck(ServiceEndpoints.ReadyPath);
+
+        // The LLM provider is chosen in the AppHost's configuration (Llm:Provider, Llm:Endpoint, Llm:Model, …); unset means offline.
+        foreach (var setting in LlmSettings)
+        {
+            if (service.ApplicationBuilder.Configuration[$"Llm:{setting}"] is { Length: > 0 } value)
+            {
+                service.WithEnvironment($"Llm__{setting}", value);
+            }
+        }
 
         if (infrastructure.Graph is { } graph)
         {
