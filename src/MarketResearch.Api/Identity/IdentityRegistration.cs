@@ -37,6 +37,7 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<ResearchDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<ResearchUser>>(TokenOptions.DefaultAuthenticatorProvider);
 
+        builder.Services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = auth.PasswordHashIterations);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<SecurityMetrics>();
