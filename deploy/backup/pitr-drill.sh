@@ -37,7 +37,7 @@ export PGBACKREST_CONFIG="$work/pgbackrest.conf" PGBACKREST_STANZA=marketresearc
   PGBACKREST_PG1_SOCKET_PATH="$PGHOST" PGBACKREST_SPOOL_PATH="$work/spool" PGBACKREST_LOG_PATH="$work/log" \
   PGBACKREST_LOCK_PATH="$work/lock" PGBACKREST_LOG_LEVEL_CONSOLE=warn \
   PGBACKREST_REPO1_CIPHER_PASS="$cipher_pass"
-[[ ${#as_pg[@]} -gt 0 ]] && chown postgres:postgres "$work"/*.conf
+if [[ ${#as_pg[@]} -gt 0 ]]; then chown postgres:postgres "$work"/*.conf; fi
 
 cleanup() {
   pg "$pg_bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
@@ -67,7 +67,7 @@ pg "$pg_bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-loc
   echo "listen_addresses = ''"
   echo "unix_socket_directories = '$PGHOST'"
   echo "port = $PGPORT"
-  [[ -n "${DRILL_ARCHIVE_TIMEOUT:-}" ]] && echo "archive_timeout = ${DRILL_ARCHIVE_TIMEOUT}"
+  if [[ -n "${DRILL_ARCHIVE_TIMEOUT:-}" ]]; then echo "archive_timeout = ${DRILL_ARCHIVE_TIMEOUT}"; fi
 } | pg tee -a "$data/postgresql.conf" >/dev/null
 start_server
 archive_timeout="$(sql 'SHOW archive_timeout')"
