@@ -22,9 +22,15 @@ internal sealed partial class BackupCommands(IServiceProvider services, BackupCa
                 _ => throw new InvalidOperationException($"{command.Verb} is not a command."),
             };
         }
-        catch (Exception exception) when (exception is BackupFailedException or NpgsqlException or IOException)
+        catch (Exception exception) when (exception is BackupFailedException or NpgsqlException or IOException or UnauthorizedAccessException)
         {
             LogFailed(logger, command.Verb, exception.Message);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGTERM (a CronJob deadline, a drained node): the tools are stopped, scratch databases dropped.
+            LogCancelled(logger, command.Verb);
             return ExitCodes.Failed;
         }
     }
@@ -69,6 +75,9 @@ internal sealed partial class BackupCommands(IServiceProvider services, BackupCa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "backup {Verb} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, BackupVerb verb, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "backup {Verb} was stopped before it finished")]
+    private static partial void LogCancelled(ILogger logger, BackupVerb verb);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Id} verification succeeded: {Succeeded} (scratch restore and compare {Seconds:F1} s)")]
     private static partial void LogVerified(ILogger logger, string id, bool succeeded, double seconds);

@@ -39,7 +39,7 @@ internal sealed partial class BackupRun(
             manifest = manifest with { Verification = await verifier.VerifyAsync(backup, cancellationToken) };
             backup = await catalog.SaveAsync(backup, manifest, cancellationToken);
         }
-        catch (Exception exception) when (exception is BackupFailedException or NpgsqlException or IOException)
+        catch (Exception exception) when (exception is BackupFailedException or NpgsqlException or IOException or UnauthorizedAccessException)
         {
             LogFailed(logger, backup.Id.ToString(), exception.Message);
             backup = await catalog.SaveAsync(backup, manifest with { Failure = exception.Message }, CancellationToken.None);
@@ -93,19 +93,7 @@ internal sealed partial class BackupRun(
             return;
         }
 
-        var newestVerified = catalog.List().FirstOrDefault(entry => entry.Status == BackupStatus.Verified);
-        var sizes = new Dictionary<string, long>();
-        if (backup.Manifest?.Postgres is { } dump)
-        {
-            sizes["postgres"] = dump.Dump.SizeBytes;
-        }
-
-        if (backup.Manifest?.Redis is { } rdb)
-        {
-            sizes["redis"] = rdb.SizeBytes;
-        }
-
-        var metrics = new BackupRunMetrics(newestVerified?.Manifest?.Verification?.VerifiedAt, sizes, duration.TotalSeconds, backup.Status == BackupStatus.Verified);
+        var metrics = BackupRunMetrics.From(catalog.List(), backup, duration);
         await PrometheusTextfile.WriteAsync(options.Value.MetricsFile, metrics, cancellationToken);
     }
 

@@ -14,7 +14,7 @@ internal static class PrometheusTextfile
     {
         var text = new StringBuilder();
         // No verified backup at all reads as one from 1970, so BackupTooOld fires instead of staying silent.
-        Gauge(text, "backup_last_success_timestamp_seconds", "Unix time the newest verified backup finished (0: none).",
+        Gauge(text, "backup_last_success_timestamp_seconds", "Unix time the newest verified backup finished its capture (0: none).",
             [(null, metrics.LastSuccess?.ToUnixTimeSeconds() ?? 0)]);
         Gauge(text, "backup_size_bytes", "Bytes the last backup run wrote, per artifact.",
             metrics.SizeBytes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => ((string?)pair.Key, (double)pair.Value)).ToList());

@@ -17,7 +17,7 @@ public sealed class PrometheusTextfileTests
 
         Assert.Equal(
             """
-            # HELP backup_last_success_timestamp_seconds Unix time the newest verified backup finished (0: none).
+            # HELP backup_last_success_timestamp_seconds Unix time the newest verified backup finished its capture (0: none).
             # TYPE backup_last_success_timestamp_seconds gauge
             backup_last_success_timestamp_seconds 1795831241
             # HELP backup_size_bytes Bytes the last backup run wrote, per artifact.
