@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
-# the PostgreSQL and Redis servers the AppHost launches, and the Prometheus tools the operations tests run.
+# the PostgreSQL and Redis servers the AppHost launches, the Prometheus tools the operations tests run, and
+# the client tools the backup CLI and the PITR drill use.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -16,6 +17,11 @@ command -v setpriv >/dev/null || need_packages+=(util-linux)
 # promtool and amtool check deploy/monitoring in tests/MarketResearch.OperationsTests.
 command -v promtool >/dev/null || need_packages+=(prometheus)
 command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
+# pg_dump, pg_restore, redis-cli and redis-check-rdb run `backup` (src/MarketResearch.Backup) and its drill test;
+# pgbackrest runs deploy/backup/pitr-drill.sh.
+command -v pg_restore >/dev/null || need_packages+=(postgresql-client)
+command -v redis-check-rdb >/dev/null || need_packages+=(redis-tools)
+command -v pgbackrest >/dev/null || need_packages+=(pgbackrest)
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET SDK 10 is missing: install it from your distribution or Microsoft's packages, then run this again." >&2

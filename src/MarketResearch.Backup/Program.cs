@@ -1,0 +1,3 @@
+using MarketResearch.Backup;
+
+return await BackupCli.RunAsync(args, Console.Out);
