@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run -c Release --project bench/MarketResearch.Bench -- [auth|startup|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|all]
 var scenario = args.FirstOrDefault() ?? "all";
 await using var stack = await BenchStack.StartAsync();
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
@@ -8,4 +8,9 @@ Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s
 if (scenario is "auth" or "all")
 {
     await AuthBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "personas" or "all")
+{
+    await PersonaBenchmarks.RunAsync(stack);
 }
