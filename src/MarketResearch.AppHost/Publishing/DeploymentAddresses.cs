@@ -34,4 +34,42 @@ internal static class DeploymentAddresses
             _ => throw new DistributedApplicationException($"Endpoint property {property} of '{host}' has no deployed value."),
         };
     }
+
+    /// <summary>
+    /// Renders an expression made only of text and endpoint properties (HTTP_PORTS = "{api.bindings.http.targetPort}").
+    /// False when it holds anything else (a secret); a null text when it names an endpoint a deployment does not have.
+    /// </summary>
+    public static bool TryRender(ReferenceExpression expression, out string? text)
+    {
+        text = null;
+        if (expression.IsConditional)
+        {
+            return false;
+        }
+
+        var arguments = new object?[expression.ValueProviders.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var value = expression.ValueProviders[i] switch
+            {
+                EndpointReferenceExpression property => (true, Resolve(property.Endpoint, property.Property)),
+                EndpointReference endpoint => (true, Resolve(endpoint, EndpointProperty.Url)),
+                _ => (false, null),
+            };
+            if (!value.Item1 || expression.StringFormats[i] is not null)
+            {
+                return false;
+            }
+
+            if (value.Item2 is null)
+            {
+                return true;
+            }
+
+            arguments[i] = value.Item2;
+        }
+
+        text = string.Format(System.Globalization.CultureInfo.InvariantCulture, expression.Format, arguments);
+        return true;
+    }
 }

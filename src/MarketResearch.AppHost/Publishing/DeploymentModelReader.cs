@@ -97,6 +97,7 @@ internal sealed class DeploymentModelReader(DistributedApplicationExecutionConte
             {
                 string text => new LiteralValue(text),
                 ParameterResource parameter => new SecretValue(Secret(parameter, secrets)),
+                ReferenceExpression expression when DeploymentAddresses.TryRender(expression, out var text) && text is not null => new LiteralValue(text),
                 ReferenceExpression expression => new ExpressionValue(expression),
                 _ => throw Unsupported(container.Name, name, value),
             }));
@@ -126,6 +127,7 @@ internal sealed class DeploymentModelReader(DistributedApplicationExecutionConte
         IResourceWithConnectionString resource => Connection(resource, serviceSettings),
         EndpointReference endpoint => DeploymentAddresses.Resolve(endpoint, EndpointProperty.Url) is { } url ? new LiteralValue(url) : null,
         EndpointReferenceExpression expression => DeploymentAddresses.Resolve(expression.Endpoint, expression.Property) is { } text ? new LiteralValue(text) : null,
+        ReferenceExpression expression when DeploymentAddresses.TryRender(expression, out var text) => text is null ? null : new LiteralValue(text),
         _ => throw Unsupported(service, name, value),
     };
 

@@ -1,4 +1,6 @@
 using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace MarketResearch.AppHost.Publishing;
@@ -12,6 +14,9 @@ internal sealed class YamlMap : OrderedDictionary<string, object?>
     }
 }
 
+/// <summary>A string written in double quotes whatever it holds: compose reads an unquoted restart: no as a boolean.</summary>
+internal sealed record Quoted(string Text);
+
 /// <summary>Writes generated files: a header that says where they come from, then deterministic content.</summary>
 internal static class YamlOutput
 {
@@ -19,6 +24,7 @@ internal static class YamlOutput
         // "true", "8080" or "no" as strings must stay strings for compose and Kubernetes.
         .WithQuotingNecessaryStrings()
         .DisableAliases()
+        .WithTypeConverter(new QuotedConverter())
         .Build();
 
     public static string Header(string comment) =>
@@ -50,4 +56,15 @@ internal static class YamlOutput
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text.ReplaceLineEndings("\n"), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
     }
+}
+
+internal sealed class QuotedConverter : IYamlTypeConverter
+{
+    public bool Accepts(Type type) => type == typeof(Quoted);
+
+    public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer) =>
+        throw new NotSupportedException("Generated YAML is only written.");
+
+    public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+        emitter.Emit(new Scalar(null, null, ((Quoted)value!).Text, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
 }

@@ -79,7 +79,7 @@ internal static class ComposeServices
     {
         ["image"] = image,
         // Runs once per `docker compose up`; services that need it wait for service_completed_successfully.
-        ["restart"] = "no",
+        ["restart"] = new Quoted("no"),
         ["networks"] = networks,
         ["deploy"] = Resources(resources),
         ["logging"] = Logging(),
