@@ -1,6 +1,7 @@
 #pragma warning disable ASPIREPIPELINES001 // The pipeline API is experimental; it is how Aspire 13 runs publish steps.
 
 using Aspire.Hosting.Pipelines;
+using Aspire.Hosting.Publishing;
 using MarketResearch.AppHost.Publishing.Compose;
 using MarketResearch.AppHost.Publishing.Kubernetes;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,19 @@ internal static partial class DeploymentPublishing
 
     public static IDistributedApplicationBuilder AddDeploymentPublishing(this IDistributedApplicationBuilder builder)
     {
+        // Without the Aspire CLI attached, a failed publish step is logged but the process exits 0. Count a publish
+        // as failed until Aspire reports it finished, so deploy/publish.sh and CI see the failure.
+        builder.Eventing.Subscribe<BeforePublishEvent>((_, _) =>
+        {
+            Environment.ExitCode = 1;
+            return Task.CompletedTask;
+        });
+        builder.Eventing.Subscribe<AfterPublishEvent>((_, _) =>
+        {
+            Environment.ExitCode = 0;
+            return Task.CompletedTask;
+        });
+
         builder.Pipeline.AddStep(StepName, async context =>
         {
             var outputPath = context.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.OutputPath;
