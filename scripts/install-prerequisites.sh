@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
-# the PostgreSQL and Redis servers the AppHost launches, and the Prometheus tools the operations tests run.
+# the PostgreSQL and Redis servers the AppHost launches, the Prometheus tools the operations tests run, and
+# node/npm for the deployment tests' Kubernetes schema validation.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -16,6 +17,9 @@ command -v setpriv >/dev/null || need_packages+=(util-linux)
 # promtool and amtool check deploy/monitoring in tests/MarketResearch.OperationsTests.
 command -v promtool >/dev/null || need_packages+=(prometheus)
 command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
+# node runs the offline Kubernetes schema validation in tests/MarketResearch.DeploymentTests (npm ci installs its packages).
+command -v node >/dev/null || need_packages+=(nodejs)
+command -v npm >/dev/null || need_packages+=(npm)
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET SDK 10 is missing: install it from your distribution or Microsoft's packages, then run this again." >&2
