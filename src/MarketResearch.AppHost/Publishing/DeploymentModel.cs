@@ -86,6 +86,8 @@ internal sealed record ConnectionTarget(string Name, string StoreName, Reference
 /// </summary>
 internal sealed record SecretInput(string Name, bool MayBeEmpty)
 {
+    public static SecretInput From(ParameterResource parameter) => new(parameter.Name, MayBeEmpty: parameter.Default is not GenerateParameterDefault);
+
     /// <summary>The compose variable: postgres-password becomes POSTGRES_PASSWORD.</summary>
     public string VariableName => Name.Replace('-', '_').ToUpperInvariant();
 

@@ -10,7 +10,7 @@ internal sealed class DeploymentModelReader(DistributedApplicationExecutionConte
 
         var secrets = model.Resources.OfType<ParameterResource>()
             .Where(parameter => parameter.Secret)
-            .Select(parameter => new SecretInput(parameter.Name, MayBeEmpty: parameter.Default is not GenerateParameterDefault))
+            .Select(SecretInput.From)
             .ToList();
 
         // A resource others wait to complete (WaitForCompletion) is a one-shot job, not a long-running service.

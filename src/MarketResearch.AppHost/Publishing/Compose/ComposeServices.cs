@@ -51,6 +51,7 @@ internal static class ComposeServices
         {
             // Finish in-flight requests and jobs before the kill.
             definition["stop_grace_period"] = "30s";
+            ((YamlMap)definition["deploy"]!)["replicas"] = service.Settings.Replicas;
         }
 
         return definition;

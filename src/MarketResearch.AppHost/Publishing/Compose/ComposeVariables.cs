@@ -30,7 +30,7 @@ internal sealed class ComposeVariables
     public string Render(object value) => value switch
     {
         string text => text.Replace("$", "$$", StringComparison.Ordinal),
-        ParameterResource parameter => Secret(new SecretInput(parameter.Name, parameter.Default is not GenerateParameterDefault)),
+        ParameterResource parameter => Secret(SecretInput.From(parameter)),
         EndpointReference endpoint => Address(endpoint, EndpointProperty.Url),
         EndpointReferenceExpression expression => Address(expression.Endpoint, expression.Property),
         ConnectionStringReference reference => Render(reference.Resource.ConnectionStringExpression),

@@ -60,6 +60,6 @@ internal static class ComposeWriter
             "settings and publish again. Start: docker compose --env-file .env up -d (see docs/operations.md, Deploy).");
         await YamlOutput.WriteAsync(Path.Combine(directory, "docker-compose.yml"), header, [compose], cancellationToken);
         await YamlOutput.WriteTextAsync(Path.Combine(directory, ".env.template"), variables.EnvTemplate(), cancellationToken);
-        await YamlOutput.WriteTextAsync(Path.Combine(directory, "Caddyfile"), ComposeSupport.Caddyfile(model), cancellationToken);
+        await YamlOutput.WriteTextAsync(Path.Combine(directory, "Caddyfile"), Caddyfile.Write(model), cancellationToken);
     }
 }
