@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
 # the PostgreSQL and Redis servers the AppHost launches, the Prometheus tools the operations tests run, and
-# the client tools the backup CLI and the PITR drill use.
+# the client tools the backup CLI and the PITR drill use, and node/npm for the deployment tests' Kubernetes
+# schema validation.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -22,6 +23,10 @@ command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
 command -v pg_restore >/dev/null || need_packages+=(postgresql-client)
 command -v redis-check-rdb >/dev/null || need_packages+=(redis-tools)
 command -v pgbackrest >/dev/null || need_packages+=(pgbackrest)
+
+# node runs the offline Kubernetes schema validation in tests/MarketResearch.DeploymentTests (npm ci installs its packages).
+command -v node >/dev/null || need_packages+=(nodejs)
+command -v npm >/dev/null || need_packages+=(npm)
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET SDK 10 is missing: install it from your distribution or Microsoft's packages, then run this again." >&2

@@ -1,24 +1,29 @@
 using MarketResearch.AppHost;
 using MarketResearch.AppHost.Infrastructure;
+using MarketResearch.AppHost.Publishing;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var secrets = builder.AddSecretParameters();
 var infrastructure = builder.AddResearchInfrastructure(secrets);
+builder.AddDeploymentPublishing();
 
 var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("migrations")
+    .WithConnectionStringsOnly()
     .WithReference(infrastructure.Database)
     .WaitFor(infrastructure.DatabaseServer);
 
 var api = builder.AddProject<Projects.MarketResearch_Api>("api")
     .WithResearchBackend(infrastructure, migrations, secrets)
     .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey)
+    .WithExternalHttpEndpoints()
     .AnnounceWhenReady("API (reference at /scalar)", "/scalar");
 
 builder.AddProject<Projects.MarketResearch_Worker>("worker")
     .WithResearchBackend(infrastructure, migrations, secrets);
 
 builder.AddProject<Projects.MarketResearch_Web>("web")
+    .WithConnectionStringsOnly()
     .WithReference(api)
     .WithReference(infrastructure.Redis)
     .WaitFor(api)

@@ -14,6 +14,7 @@ internal static class ResearchBackend
         SecretParameters secrets)
     {
         service
+            .WithConnectionStringsOnly()
             .WithReference(infrastructure.Database)
             .WithReference(infrastructure.Redis)
             .WaitFor(infrastructure.DatabaseServer)
@@ -39,4 +40,14 @@ internal static class ResearchBackend
 
         return service;
     }
+}
+
+internal static class ReferenceEnvironment
+{
+    /// <summary>
+    /// Our .NET services read ConnectionStrings__* and services__*; the per-property variables Aspire adds for other
+    /// clients (X_PASSWORD, X_URI, ...) would only copy secrets into more places, in development and deployments alike.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithConnectionStringsOnly(this IResourceBuilder<ProjectResource> service) =>
+        service.WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery);
 }
