@@ -216,18 +216,10 @@ internal static class AuthApi
         }
 
         var userId = principal.Id();
-        var query = db.SecurityEvents.AsNoTracking().Where(entry => entry.UserId == userId);
-        if (page.After is { } after)
-        {
-            query = query.Where(entry => entry.OccurredAt < after.CreatedAt || (entry.OccurredAt == after.CreatedAt && entry.Id.CompareTo(after.Id) < 0));
-        }
-
-        var rows = await query.OrderByDescending(entry => entry.OccurredAt).ThenByDescending(entry => entry.Id)
-            .Take(page.Limit + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page<SecurityEventResponse>.From(
-            rows, page.Limit,
-            entry => new SecurityEventResponse(entry.Id, entry.Type, entry.OccurredAt, entry.IpAddress, entry.UserAgent, entry.Detail),
-            entry => new PageCursor(entry.OccurredAt, entry.Id)));
+        return TypedResults.Ok(await db.SecurityEvents.AsNoTracking().Where(entry => entry.UserId == userId)
+            .ToPageAsync(page, entry => entry.OccurredAt, entry => entry.Id, entry => new PageCursor(entry.OccurredAt, entry.Id),
+                entry => new SecurityEventResponse(entry.Id, entry.Type, entry.OccurredAt, entry.IpAddress, entry.UserAgent, entry.Detail),
+                cancellationToken));
     }
 
     internal static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -77,15 +77,9 @@ internal static class PersonasApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Personas.AsNoTracking().Where(persona => persona.ProjectId == id);
-        if (page.After is { } after)
-        {
-            query = query.Where(persona => persona.CreatedAt < after.CreatedAt || (persona.CreatedAt == after.CreatedAt && persona.Id.CompareTo(after.Id) < 0));
-        }
-
-        var rows = await query.OrderByDescending(persona => persona.CreatedAt).ThenByDescending(persona => persona.Id)
-            .Take(page.Limit + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page<PersonaResponse>.From(rows, page.Limit, PersonaResponse.From, persona => new PageCursor(persona.CreatedAt, persona.Id)));
+        return TypedResults.Ok(await db.Personas.AsNoTracking().Where(persona => persona.ProjectId == id)
+            .ToPageAsync(page, persona => persona.CreatedAt, persona => persona.Id, persona => new PageCursor(persona.CreatedAt, persona.Id),
+                PersonaResponse.From, cancellationToken));
     }
 
     private static async Task<Results<Ok<PersonaResponse>, ProblemHttpResult>> GetPersona(

@@ -34,20 +34,10 @@ internal static class ProjectsApi
         }
 
         var userId = principal.Id();
-        var query = db.Projects.AsNoTracking()
-            .Where(project => db.ProjectMembers.Any(member => member.ProjectId == project.Id && member.UserId == userId));
-        if (page.After is { } after)
-        {
-            // Keyset paging, newest first, ties broken by id: stable while projects are added.
-            query = query.Where(project => project.CreatedAt < after.CreatedAt
-                || (project.CreatedAt == after.CreatedAt && project.Id.CompareTo(after.Id) < 0));
-        }
-
-        var rows = await query
-            .OrderByDescending(project => project.CreatedAt).ThenByDescending(project => project.Id)
-            .Take(page.Limit + 1)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(Page<ProjectResponse>.From(rows, page.Limit, ProjectResponse.From, project => new PageCursor(project.CreatedAt, project.Id)));
+        return TypedResults.Ok(await db.Projects.AsNoTracking()
+            .Where(project => db.ProjectMembers.Any(member => member.ProjectId == project.Id && member.UserId == userId))
+            .ToPageAsync(page, project => project.CreatedAt, project => project.Id, project => new PageCursor(project.CreatedAt, project.Id),
+                ProjectResponse.From, cancellationToken));
     }
 
     private static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
