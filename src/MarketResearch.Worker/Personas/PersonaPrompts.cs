@@ -1,45 +1,26 @@
 using System.Globalization;
-using System.Text;
+using MarketResearch.AI.PromptTemplates;
 using MarketResearch.Domain.Personas;
 
 namespace MarketResearch.Worker.Personas;
 
-/// <summary>The persona-profile prompt, version 1. Changing its wording changes what real models write: bump the version.</summary>
+/// <summary>The persona-profile prompt; its wording lives in Prompts/persona-profile.v1.txt.</summary>
 internal static class PersonaPrompts
 {
-    public const string Version = "persona-profile/v1";
+    private static readonly PromptTemplate SystemTemplate = PromptTemplate.Load(typeof(PersonaPrompts).Assembly, "persona-profile-system", 1);
+    private static readonly PromptTemplate ProfileTemplate = PromptTemplate.Load(typeof(PersonaPrompts).Assembly, "persona-profile", 1);
 
-    public const string System =
-        "You write realistic, specific profiles of synthetic research participants. Stay consistent with the given " +
-        "demographics and personality traits. Answer only with JSON matching the schema.";
+    public static string Version => ProfileTemplate.Id;
 
-    public static string Profile(string projectName, string? audience, PersonaBlueprint blueprint)
+    public static string System => SystemTemplate.Render(new Dictionary<string, string?>());
+
+    public static string Profile(string projectName, string? audience, PersonaBlueprint blueprint) => ProfileTemplate.Render(new Dictionary<string, string?>
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Research project: {projectName}");
-        if (!string.IsNullOrWhiteSpace(audience))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Target audience: {audience}");
-        }
-
-        text.AppendLine(CultureInfo.InvariantCulture, $"Participant: {blueprint.Name.FullName}");
-        foreach (var (category, value) in blueprint.Demographics.Values)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {category}: {value}");
-        }
-
-        text.AppendLine("Traits (0 = very low, 1 = very high):");
-        foreach (var (trait, score) in blueprint.Traits.ByName())
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {trait}: {score:0.00}");
-        }
-
-        if (blueprint.Archetype != PersonaArchetype.Standard)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Role in the panel: {blueprint.Archetype}.");
-        }
-
-        text.Append("Write the profile: headline, background story, values, interests, needs and pains, communication style, decision style.");
-        return text.ToString();
-    }
+        ["project"] = projectName,
+        ["audience"] = audience,
+        ["name"] = blueprint.Name.FullName,
+        ["demographics"] = string.Join('\n', blueprint.Demographics.Values.Select(pair => $"- {pair.Key}: {pair.Value}")),
+        ["traits"] = string.Join('\n', blueprint.Traits.ByName().Select(pair => string.Create(CultureInfo.InvariantCulture, $"- {pair.Key}: {pair.Value:0.00}"))),
+        ["role"] = blueprint.Archetype == PersonaArchetype.Standard ? null : $"{blueprint.Archetype}.",
+    });
 }
