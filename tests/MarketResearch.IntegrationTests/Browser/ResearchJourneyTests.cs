@@ -52,9 +52,9 @@ public sealed class ResearchJourneyTests(LocalStackFixture stack, ChromiumFixtur
 
         // Quotas are exact, so the location filter finds exactly the rural quota of the locale's default mix.
         var rural = QuotaAllocator.Allocate(AudienceDefaults.For(AudienceCategories.Location, Locales.English), PanelSize)["rural"];
-        await page.GetByLabel("Location").SelectOptionAsync("rural");
+        await page.GetByLabel("Location", new() { Exact = true }).SelectOptionAsync("rural");
         await Assertions.Expect(page.GetByTestId("persona-card")).ToHaveCountAsync(rural);
-        await page.GetByLabel("Location").SelectOptionAsync(string.Empty);
+        await page.GetByLabel("Location", new() { Exact = true }).SelectOptionAsync(string.Empty);
         await Assertions.Expect(page.GetByTestId("persona-card")).ToHaveCountAsync(PanelSize);
 
         var first = page.GetByTestId("persona-card").First.Locator("h2 a");
