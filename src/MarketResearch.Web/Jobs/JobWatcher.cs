@@ -33,7 +33,9 @@ public sealed class JobWatcher(ApiClient api, IOptions<JobWatchOptions> options,
                     break;
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or IOException or JsonException && !cancellationToken.IsCancellationRequested)
+            // A dropped connection, a proxy or client timeout, a torn event: resume after the last event seen.
+            catch (Exception exception) when (exception is HttpRequestException or IOException or JsonException or OperationCanceledException
+                                              && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogInformation(exception, "The event stream of job {JobId} dropped; resuming", jobId);
             }
