@@ -57,7 +57,7 @@ public sealed class SmallScreenTests(LocalStackFixture stack, ChromiumFixture ch
     private static string ScreenName(string path) =>
         string.Join("-", path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(part => Guid.TryParse(part, out _) ? "id" : part));
 
-    private static async Task<Guid> GeneratePanelAsync(ApiUser owner, Guid projectId)
+    internal static async Task<Guid> GeneratePanelAsync(ApiUser owner, Guid projectId)
     {
         var started = await owner.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/personas/generate", new { count = 8, adversarial = true });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
