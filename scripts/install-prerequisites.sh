@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MarketResearch needs on a Debian/Ubuntu machine with no container engine (local mode):
 # the PostgreSQL and Redis servers the AppHost launches, the Prometheus tools the operations tests run, and
-# the client tools the backup CLI and the PITR drill use, and node/npm for the deployment tests' Kubernetes
+# the client tools the backup CLI and the PITR drill use, Chromium for the browser tests, and node/npm for the deployment tests' Kubernetes
 # schema validation.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -23,6 +23,9 @@ command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
 command -v pg_restore >/dev/null || need_packages+=(postgresql-client)
 command -v redis-check-rdb >/dev/null || need_packages+=(redis-tools)
 command -v pgbackrest >/dev/null || need_packages+=(pgbackrest)
+
+# The browser tests (tests/MarketResearch.IntegrationTests/Browser) drive Debian's Chromium headless through Playwright.
+[[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
 
 # node runs the offline Kubernetes schema validation in tests/MarketResearch.DeploymentTests (npm ci installs its packages).
 command -v node >/dev/null || need_packages+=(nodejs)

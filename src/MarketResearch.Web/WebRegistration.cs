@@ -1,5 +1,9 @@
 using MarketResearch.Web.Account;
+using MarketResearch.Web.AI;
 using MarketResearch.Web.Api;
+using MarketResearch.Web.Jobs;
+using MarketResearch.Web.Personas;
+using MarketResearch.Web.Projects;
 using MarketResearch.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,8 +25,17 @@ internal static class WebRegistration
             .Bind(builder.Configuration.GetSection(ApiClientOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddHttpClient<ProjectsClient>(ApiClientOptions.Configure);
+        builder.Services.AddOptions<JobWatchOptions>()
+            .Bind(builder.Configuration.GetSection(JobWatchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHttpClient<ApiClient>(ApiClientOptions.Configure);
         builder.Services.AddHttpClient<AuthApiClient>(ApiClientOptions.Configure);
+        builder.Services.AddScoped<CurrentAccount>();
+        builder.Services.AddScoped<AiStatusClient>();
+        builder.Services.AddScoped<ProjectsClient>();
+        builder.Services.AddScoped<PersonasClient>();
+        builder.Services.AddScoped<JobWatcher>();
 
         builder.AddRedisClient("redis");
         // Cookies must stay readable across web replicas and restarts: the key ring lives in Redis.

@@ -17,6 +17,7 @@ internal static class AccountEndpoints
         account.MapPost("/login", Login);
         account.MapPost("/register", Register);
         account.MapPost("/logout", Logout).RequireAuthorization();
+        account.MapPost("/logout-all", LogoutEverywhere).RequireAuthorization();
         return app;
     }
 
@@ -70,6 +71,23 @@ internal static class AccountEndpoints
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/");
+    }
+
+    /// <summary>Ends every session of the account at the API (all devices), then this browser's.</summary>
+    private static async Task<IResult> LogoutEverywhere(HttpContext http, WebSessionStore store, AuthApiClient auth, CancellationToken cancellationToken)
+    {
+        if (http.User.FindFirstValue(ApiSession.SessionClaim) is { } sessionId)
+        {
+            if (await store.FindAsync(sessionId) is { } session)
+            {
+                await auth.LogoutEverywhereAsync(session.AccessToken, cancellationToken);
+            }
+
+            await store.DeleteAsync(sessionId);
+        }
+
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.LocalRedirect("/account/login?signedOut=everywhere");
     }
 
     private static async Task StartSessionAsync(HttpContext http, WebSessionStore store, TimeProvider clock, ApiTokens tokens, string email)

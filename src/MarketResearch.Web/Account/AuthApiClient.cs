@@ -38,9 +38,15 @@ public sealed class AuthApiClient(HttpClient http)
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ApiTokens>(cancellationToken) : null;
     }
 
-    public async Task LogoutAsync(string accessToken, CancellationToken cancellationToken)
+    public Task LogoutAsync(string accessToken, CancellationToken cancellationToken) =>
+        PostWithTokenAsync("/api/v1/auth/logout", accessToken, cancellationToken);
+
+    public Task LogoutEverywhereAsync(string accessToken, CancellationToken cancellationToken) =>
+        PostWithTokenAsync("/api/v1/auth/logout-all", accessToken, cancellationToken);
+
+    private async Task PostWithTokenAsync(string path, string accessToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var _ = await http.SendAsync(request, cancellationToken);
     }

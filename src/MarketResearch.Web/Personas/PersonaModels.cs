@@ -1,0 +1,61 @@
+using System.Text.Json;
+using MarketResearch.Domain.Personas;
+
+namespace MarketResearch.Web.Personas;
+
+public sealed record PersonaDetails(
+    Guid Id,
+    Guid ProjectId,
+    Guid JobId,
+    string Name,
+    string Locale,
+    Dictionary<string, string> Demographics,
+    Dictionary<string, double> Traits,
+    string Archetype,
+    JsonElement Profile,
+    string GeneratedBy,
+    DateTimeOffset CreatedAt)
+{
+    public const string OfflineGenerator = "offline";
+
+    public bool GeneratedOffline => GeneratedBy == OfflineGenerator;
+
+    public string? Demographic(string category) => Demographics.GetValueOrDefault(category);
+
+    public string? ProfileText(string property) =>
+        Profile.ValueKind == JsonValueKind.Object && Profile.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public IReadOnlyList<string> ProfileList(string property) =>
+        Profile.ValueKind == JsonValueKind.Object && Profile.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!).ToArray()
+            : [];
+
+    /// <summary>Sources the profile was grounded in, when the knowledge base was used; any shape the API gives is shown as text.</summary>
+    public IReadOnlyList<Citation> Citations =>
+        Profile.ValueKind == JsonValueKind.Object && Profile.TryGetProperty("citations", out var citations) && citations.ValueKind == JsonValueKind.Array
+            ? citations.EnumerateArray().Select(Citation.From).ToArray()
+            : [];
+
+    public double Trait(PersonaTrait trait) => Traits.GetValueOrDefault(PersonaTraitNames.Name(trait));
+}
+
+/// <summary>One source passage behind a profile.</summary>
+public sealed record Citation(string Source, string? Passage)
+{
+    public static Citation From(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new Citation(item.ToString(), null);
+        }
+
+        var source = First(item, "documentName", "document", "title", "source", "documentId") ?? "Source";
+        return new Citation(source, First(item, "passage", "text", "quote", "snippet"));
+    }
+
+    private static string? First(JsonElement item, params string[] properties) =>
+        properties.Select(property => item.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+}

@@ -1,0 +1,21 @@
+namespace MarketResearch.Web.Projects;
+
+/// <summary>
+/// The tabs of a project. A new area (focus groups, surveys, knowledge, exports) adds its entry here and renders
+/// its pages inside <c>ProjectShell</c>, which loads the project and the caller's role once for it.
+/// </summary>
+public static class ProjectSections
+{
+    public sealed record Section(string Key, string Title, string RelativePath);
+
+    public const string Overview = "overview";
+    public const string Personas = "personas";
+    public const string Members = "members";
+
+    public static IReadOnlyList<Section> All { get; } =
+    [
+        new(Overview, "Overview", string.Empty),
+        new(Personas, "Personas", "/personas"),
+        new(Members, "Members", "/members"),
+    ];
+}

@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace MarketResearch.IntegrationTests.Browser;
+
+[Collection(LocalStackCollection.Name)]
+public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private const int RecoveryCodeCount = 10;
+
+    [Fact]
+    public async Task Enrolling_mfa_shows_the_qr_code_and_recovery_codes_once_then_sign_in_asks_for_a_totp_or_recovery_code()
+    {
+        await using var browser = await BrowserPage.OpenAsync(chromium, stack);
+        var page = browser.Page;
+        var email = await WebFlows.SignUpAsync(browser);
+
+        await browser.GotoAsync("/account/security");
+        await page.GetByTestId("start-mfa").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mfa-qr")).ToBeVisibleAsync();
+        Assert.StartsWith("data:image/png;base64,", await page.GetByTestId("mfa-qr").GetAttributeAsync("src"), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("otpauth-uri")).ToContainTextAsync("otpauth://totp/");
+        var totp = new Totp(Base32Encoding.ToBytes((await page.GetByTestId("mfa-secret").InnerTextAsync()).Trim()));
+
+        await page.GetByLabel("The 6-digit code the app shows").FillAsync("000000" == totp.ComputeTotp() ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#errors-enable-code")).ToContainTextAsync("not valid");
+        await page.GetByLabel("The 6-digit code the app shows").FillAsync(totp.ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        var codes = page.GetByTestId("recovery-codes").Locator("li code");
+        await Assertions.Expect(codes).ToHaveCountAsync(RecoveryCodeCount);
+        var recoveryCode = await codes.First.InnerTextAsync();
+        await Assertions.Expect(page.Locator("tr[data-event=mfa_enabled]")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("1-recovery-codes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recovery-codes")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("mfa-status")).ToContainTextAsync("On");
+        await WebFlows.SignOutAsync(browser);
+
+        await SignInWithSecondFactorAsync(browser, email, totp.ComputeTotp());
+        await WebFlows.SignOutAsync(browser);
+        await SignInWithSecondFactorAsync(browser, email, recoveryCode);
+        browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_this_browser_session_too()
+    {
+        await using var browser = await BrowserPage.OpenAsync(chromium, stack);
+        var page = browser.Page;
+        await WebFlows.SignUpAsync(browser);
+
+        await browser.GotoAsync("/account/security");
+        await page.GetByTestId("logout-all").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out on every device");
+        await page.GotoAsync("/projects");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        browser.AssertNoConsoleErrors();
+    }
+
+    private static async Task SignInWithSecondFactorAsync(BrowserPage browser, string email, string code)
+    {
+        var page = browser.Page;
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiUser.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var codeField = page.GetByLabel("Authenticator code or recovery code");
+        await Assertions.Expect(codeField).ToBeVisibleAsync();
+        await page.GetByLabel("Password").FillAsync(ApiUser.Password);
+        await codeField.FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(WebFlows.ProjectsUrl());
+    }
+}
