@@ -24,6 +24,10 @@ command -v pg_restore >/dev/null || need_packages+=(postgresql-client)
 command -v redis-check-rdb >/dev/null || need_packages+=(redis-tools)
 command -v pgbackrest >/dev/null || need_packages+=(pgbackrest)
 
+# jq runs scripts/smoke-test.sh (and its integration test); shellcheck checks every script in the deployment tests.
+command -v jq >/dev/null || need_packages+=(jq)
+command -v shellcheck >/dev/null || need_packages+=(shellcheck)
+
 # node runs the offline Kubernetes schema validation in tests/MarketResearch.DeploymentTests (npm ci installs its packages).
 command -v node >/dev/null || need_packages+=(nodejs)
 command -v npm >/dev/null || need_packages+=(npm)

@@ -32,6 +32,17 @@ public sealed partial class LocalMonitoringTests(LocalStackFixture stack)
         Assert.Equal($"{endpoint.Host}:{endpoint.Port}", series[0].GetProperty("metric").GetProperty("instance").GetString());
     }
 
+    [ExportersFact]
+    public async Task Prometheus_watches_postgres_and_redis_through_their_exporters()
+    {
+        using var prometheus = await ClientAsync("prometheus");
+
+        foreach (var query in new[] { "pg_up == 1", "redis_up == 1" })
+        {
+            await EventuallyAsync(() => QueryAsync(prometheus, query), result => result.GetArrayLength() == 1, query);
+        }
+    }
+
     [PrometheusFact]
     public async Task Prometheus_evaluates_every_alert_rule_of_deploy_monitoring()
     {
@@ -137,6 +148,19 @@ public sealed class PrometheusFactAttribute : FactAttribute
     }
 }
 
+/// <summary>Also needs the Debian exporter packages, which local mode runs when they are installed.</summary>
+public sealed class ExportersFactAttribute : FactAttribute
+{
+    public ExportersFactAttribute()
+    {
+        Skip = PrometheusPackage.SkipReason
+            ?? (Environment.GetEnvironmentVariable("Infrastructure__Mode") == "containers" ? "The exporters run in local infrastructure mode only." : null)
+            ?? (PrometheusPackage.Installed("prometheus-postgres-exporter") && PrometheusPackage.Installed("prometheus-redis-exporter")
+                ? null
+                : "prometheus-postgres-exporter and prometheus-redis-exporter are not installed (optional for local monitoring).");
+    }
+}
+
 public sealed class PrometheusTheoryAttribute : TheoryAttribute
 {
     public PrometheusTheoryAttribute()
@@ -148,9 +172,11 @@ public sealed class PrometheusTheoryAttribute : TheoryAttribute
 internal static class PrometheusPackage
 {
     public static string? SkipReason { get; } =
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(directory => File.Exists(Path.Combine(directory, "prometheus")) && File.Exists(Path.Combine(directory, "promtool"))
-                && File.Exists(Path.Combine(directory, "prometheus-alertmanager")))
+        Installed("prometheus") && Installed("promtool") && Installed("prometheus-alertmanager")
             ? null
             : "prometheus, promtool and prometheus-alertmanager are not installed (scripts/install-prerequisites.sh installs them), so the AppHost runs no local Prometheus.";
+
+    public static bool Installed(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, program)));
 }
