@@ -50,19 +50,19 @@ internal static partial class LocalMonitoring
         return builder;
     }
 
-    private sealed record MonitoringContext(IDistributedApplicationBuilder Builder, LocalMonitoringSettings Settings, string Directory, string Script)
+    private sealed record MonitoringContext(IDistributedApplicationBuilder Builder, LocalMonitoringSettings Settings, string StateFolder, string Script)
     {
         public IResourceBuilder<ExecutableResource> AddProgram(string name, string folder, string program, int? port, params string[] arguments)
         {
-            var workingDirectory = Path.Combine(Directory, folder);
-            System.IO.Directory.CreateDirectory(workingDirectory);
+            var workingDirectory = Path.Combine(StateFolder, folder);
+            Directory.CreateDirectory(workingDirectory);
             return Builder.AddExecutable(name, "/bin/bash", workingDirectory, [Script, program, .. arguments])
                 .WithHttpEndpoint(port: port, env: PortVariable);
         }
 
         public IResourceBuilder<ExecutableResource> AddAlertmanager(string program)
         {
-            var directory = Path.Combine(Directory, AlertmanagerName);
+            var directory = Path.Combine(StateFolder, AlertmanagerName);
             var configFile = Path.Combine(directory, "alertmanager.yml");
             var alertmanager = AddProgram(AlertmanagerName, AlertmanagerName, program, Settings.AlertmanagerPort,
                     $"--config.file={configFile}",
@@ -79,7 +79,7 @@ internal static partial class LocalMonitoring
 
         public void AddPrometheus(string program, IResourceBuilder<ExecutableResource>? alertmanager, IReadOnlyList<ScrapedResource> exporters)
         {
-            var directory = Path.Combine(Directory, PrometheusName);
+            var directory = Path.Combine(StateFolder, PrometheusName);
             var configFile = Path.Combine(directory, "prometheus.yml");
             var prometheus = AddProgram(PrometheusName, PrometheusName, program, Settings.PrometheusPort,
                     $"--config.file={configFile}",
