@@ -7,7 +7,7 @@ namespace MarketResearch.DeploymentTests.Workflows;
 /// <summary>Dependabot proposes one pull request per package family, for every ecosystem the repository uses.</summary>
 public sealed class DependabotTests
 {
-    private static readonly YamlDotNetJson Config = new(YamlDocuments.LoadOne(Repository.PathOf(".github", "dependabot.yml")));
+    private static readonly DependabotConfig Config = new(YamlDocuments.LoadOne(Repository.PathOf(".github", "dependabot.yml")));
 
     [Fact]
     public void NuGet_updates_are_grouped_by_family()
@@ -58,7 +58,7 @@ public sealed class DependabotTests
     private static bool Matches(string pattern, string package) =>
         Regex.IsMatch(package, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase);
 
-    private sealed class YamlDotNetJson(System.Text.Json.Nodes.JsonObject root)
+    private sealed class DependabotConfig(System.Text.Json.Nodes.JsonObject root)
     {
         public System.Text.Json.Nodes.JsonObject Root { get; } = root;
 
