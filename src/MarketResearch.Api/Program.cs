@@ -3,6 +3,7 @@ using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
+app.MapSurveysApi();
 
 app.Run();
 

@@ -1,9 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MarketResearch.Domain.Surveys;
 
 /// <summary>The four kinds of survey question. On the wire: singleChoice, multipleChoice, ratingScale, openText.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SurveyQuestionType>))]
+[JsonConverter(typeof(SurveyQuestionTypeJsonConverter))]
 public enum SurveyQuestionType
 {
     SingleChoice,
@@ -35,3 +36,6 @@ public static class SurveyQuestionTypes
 
     public static bool HasOptions(this SurveyQuestionType type) => type is SurveyQuestionType.SingleChoice or SurveyQuestionType.MultipleChoice;
 }
+
+/// <summary>Writes and reads the type by its camelCase wire name, in API bodies and in the stored questions alike.</summary>
+public sealed class SurveyQuestionTypeJsonConverter() : JsonStringEnumConverter<SurveyQuestionType>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
