@@ -3,6 +3,7 @@ using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
 using MarketResearch.Api.Security;
+using MarketResearch.Api.Surveys;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ internal static class ApiRegistration
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<JobAccess>();
         builder.Services.AddScoped<JobEventStream>();
+        builder.Services.AddOptions<SurveyResultsOptions>().Bind(builder.Configuration.GetSection(SurveyResultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

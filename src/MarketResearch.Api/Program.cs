@@ -4,6 +4,7 @@ using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
 app.MapExportsApi();
+app.MapSurveysApi();
 
 app.Run();
 

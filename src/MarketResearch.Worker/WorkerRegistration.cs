@@ -3,6 +3,7 @@ using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Worker.Jobs;
 using MarketResearch.Worker.Personas;
+using MarketResearch.Worker.Surveys;
 
 namespace MarketResearch.Worker;
 
@@ -16,6 +17,9 @@ internal static class WorkerRegistration
         builder.AddJobRunner();
         builder.AddResearchAI();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.Services.AddOptions<SurveyRunOptions>().Bind(builder.Configuration.GetSection(SurveyRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SurveyAnswering>();
+        builder.Services.AddSingleton<IJobHandler, SurveyRunHandler>();
         return builder;
     }
 }

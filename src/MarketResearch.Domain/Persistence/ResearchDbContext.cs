@@ -2,6 +2,7 @@ using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
