@@ -13,7 +13,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["api", "worker", "web"];
     public static readonly string[] DataStores = ["postgres", "redis"];
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(6);
 
     /// <summary>Short, so a test can watch an account lock and unlock; production uses 15 minutes.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);

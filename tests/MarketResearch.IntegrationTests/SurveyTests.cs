@@ -8,7 +8,7 @@ public sealed class SurveyTests(LocalStackFixture stack)
 {
     private const int PanelSize = 12;
 
-    private static readonly object[] AllFourTypes =
+    internal static readonly object[] AllFourTypes =
     [
         new { type = "singleChoice", text = "Which plan would you pick?", options = new[] { "Basic at 19 zł", "Standard at 29 zł", "Premium at 49 zł" } },
         new { type = "multipleChoice", text = "What matters to you in a meal kit?", options = new[] { "Price", "Taste", "Healthy recipes", "Less food waste" }, maxSelections = 2 },
@@ -168,7 +168,7 @@ public sealed class SurveyTests(LocalStackFixture stack)
         return projectId;
     }
 
-    private static async Task<Guid> RunAsync(ApiUser user, Guid surveyId)
+    internal static async Task<Guid> RunAsync(ApiUser user, Guid surveyId)
     {
         var accepted = await user.Client.PostAsync($"/api/v1/surveys/{surveyId}/run", null);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
