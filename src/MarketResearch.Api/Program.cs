@@ -1,6 +1,7 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
+using MarketResearch.Api.Knowledge;
 using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
 
@@ -18,6 +19,8 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
+app.MapDocumentsApi();
+app.MapKnowledgeSearchApi();
 
 app.Run();
 

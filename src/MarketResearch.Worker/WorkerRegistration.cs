@@ -1,7 +1,9 @@
 using MarketResearch.AI;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Heartbeat;
+using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
+using MarketResearch.Worker.Knowledge;
 using MarketResearch.Worker.Personas;
 
 namespace MarketResearch.Worker;
@@ -15,7 +17,10 @@ internal static class WorkerRegistration
         builder.AddWorkerHeartbeat();
         builder.AddJobRunner();
         builder.AddResearchAI();
+        builder.AddKnowledge();
+        builder.Services.AddSingleton<PersonaGrounding>();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.Services.AddSingleton<IJobHandler, DocumentIngestionHandler>();
         return builder;
     }
 }

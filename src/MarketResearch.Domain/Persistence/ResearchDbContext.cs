@@ -1,5 +1,6 @@
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,9 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<KnowledgeDocumentContent> KnowledgeDocumentContents => Set<KnowledgeDocumentContent>();
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
