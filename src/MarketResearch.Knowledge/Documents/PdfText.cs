@@ -55,6 +55,12 @@ public static partial class PdfText
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not DocumentRejectedException)
         {
+            // A security handler PdfPig cannot open (unknown filter, wrong key) still names itself in the trailer.
+            if (bytes.AsSpan().IndexOf("/Encrypt"u8) >= 0)
+            {
+                throw new DocumentRejectedException(Encrypted());
+            }
+
             throw new DocumentRejectedException(DocumentRejection.Unreadable($"The PDF is damaged or not a PDF: {exception.Message}"));
         }
 
