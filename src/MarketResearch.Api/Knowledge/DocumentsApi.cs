@@ -20,12 +20,11 @@ internal static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
-        var documents = app.MapGroup("/api/v1").WithTags("Knowledge").RequireAuthorization();
         // Bearer-token API: no cookie, so no cross-site form post to defend against.
-        documents.MapPost("/projects/{id:guid}/documents", Upload).WithName("UploadDocument").DisableAntiforgery();
-        documents.MapGet("/projects/{id:guid}/documents", List).WithName("ListDocuments");
-        documents.MapGet("/documents/{id:guid}", Get).WithName("GetDocument");
-        documents.MapDelete("/documents/{id:guid}", Delete).WithName("DeleteDocument");
+        app.MapPost("/api/v1/projects/{id:guid}/documents", Upload).WithTags("Knowledge").RequireAuthorization().WithName("UploadDocument").DisableAntiforgery();
+        app.MapGet("/api/v1/projects/{id:guid}/documents", List).WithTags("Knowledge").RequireAuthorization().WithName("ListDocuments");
+        app.MapGet("/api/v1/documents/{id:guid}", Get).WithTags("Knowledge").RequireAuthorization().WithName("GetDocument");
+        app.MapDelete("/api/v1/documents/{id:guid}", Delete).WithTags("Knowledge").RequireAuthorization().WithName("DeleteDocument");
         return app;
     }
 
