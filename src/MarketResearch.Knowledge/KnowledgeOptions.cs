@@ -48,6 +48,10 @@ public sealed class KnowledgeOptions
     [Range(1, 4096)]
     public int EmbeddingBatchSize { get; set; } = 64;
 
+    /// <summary>Embedding batches in flight at once while ingesting (MiniLM uses one core per batch).</summary>
+    [Range(1, 64)]
+    public int EmbeddingParallelism { get; set; } = 2;
+
     /// <summary>Candidates each of keyword and vector search contributes to the fusion.</summary>
     [Range(1, 10_000)]
     public int CandidatesPerMethod { get; set; } = 50;

@@ -7,8 +7,8 @@ namespace MarketResearch.Knowledge.Chunking;
 public sealed record ChunkDraft(int Ordinal, string Text, int? Page, string? Section);
 
 /// <summary>
-/// Splits extracted text into passages of about <c>targetCharacters</c>: a heading always starts a new passage (and
-/// names the section of what follows), paragraphs are kept whole where they fit, longer ones are split at sentence
+/// Splits extracted text into passages of about <c>targetCharacters</c>: a heading or a new page always starts a new
+/// passage (a heading names the section of what follows), paragraphs are kept whole where they fit, longer ones are split at sentence
 /// ends (then words); consecutive passages of one section share <c>overlapCharacters</c> of text. Pure.
 /// </summary>
 public static class DocumentChunker
@@ -42,7 +42,8 @@ public static class DocumentChunker
 
         void Add(string piece, int? piecePage)
         {
-            if (hasNewContent && current.Length + 1 + piece.Length > targetCharacters)
+            // A new page starts a new passage too, so every passage cites one page.
+            if (hasNewContent && (current.Length + 1 + piece.Length > targetCharacters || (piecePage is not null && page is not null && piecePage != page)))
             {
                 Emit(carryOverlap: true);
             }

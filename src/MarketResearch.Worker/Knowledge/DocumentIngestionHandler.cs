@@ -62,21 +62,28 @@ internal sealed class DocumentIngestionHandler(
         }
 
         await ReportAsync(db, context, document.Id, DocumentStatus.Processing, ExtractedProgress, $"Read {drafts.Count} passages", cancellationToken);
-        var vectors = new List<float[]>(drafts.Count);
-        foreach (var batch in drafts.Chunk(settings.EmbeddingBatchSize))
-        {
-            // The heading path gives a passage the context its own words may lack.
-            var generated = await embeddings.GenerateAsync(batch.Select(draft => draft.Section is null ? draft.Text : $"{draft.Section}\n{draft.Text}"),
-                cancellationToken: cancellationToken);
-            vectors.AddRange(generated.Select(embedding =>
+        var batches = drafts.Chunk(settings.EmbeddingBatchSize).ToList();
+        var embedded = new float[batches.Count][][];
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.EmbeddingParallelism, CancellationToken = cancellationToken },
+            async (index, token) =>
             {
-                var vector = embedding.Vector.ToArray();
-                VectorMatrix.Normalize(vector);
-                return vector;
-            }));
-            var fraction = ExtractedProgress + ((EmbeddedProgress - ExtractedProgress) * vectors.Count / drafts.Count);
-            await ReportAsync(db, context, document.Id, DocumentStatus.Processing, fraction, $"Embedded {vectors.Count} of {drafts.Count} passages", cancellationToken);
-        }
+                // The heading path gives a passage the context its own words may lack.
+                var generated = await embeddings.GenerateAsync(
+                    batches[index].Select(draft => draft.Section is null ? draft.Text : $"{draft.Section}\n{draft.Text}"), cancellationToken: token);
+                embedded[index] = generated.Select(embedding =>
+                {
+                    var vector = embedding.Vector.ToArray();
+                    VectorMatrix.Normalize(vector);
+                    return vector;
+                }).ToArray();
+                var finished = Interlocked.Add(ref done, batches[index].Length);
+                await context.ReportProgressAsync(
+                    ExtractedProgress + ((EmbeddedProgress - ExtractedProgress) * finished / drafts.Count), $"Embedded {finished} of {drafts.Count} passages", token);
+            });
+        var vectors = embedded.SelectMany(batch => batch).ToList();
+        await ReportAsync(db, context, document.Id, DocumentStatus.Processing, EmbeddedProgress, "Saving the passages", cancellationToken);
 
         var now = clock.GetUtcNow();
         var chunks = drafts.Select((draft, index) => new KnowledgeChunk

@@ -69,13 +69,16 @@ public sealed class DocumentChunkerTests
     }
 
     [Fact]
-    public void A_chunk_takes_the_page_its_new_content_starts_on()
+    public void A_new_page_starts_a_chunk_that_cites_it_and_overlaps_the_previous_page()
     {
-        TextBlock[] blocks = [TextBlock.Paragraph(new string('a', 150), 1), TextBlock.Paragraph(new string('b', 150), 2), TextBlock.Paragraph("c", 3)];
+        TextBlock[] blocks = [TextBlock.Paragraph("Alpha one.", 1), TextBlock.Paragraph("Alpha two.", 1), TextBlock.Paragraph("Beta.", 2), TextBlock.Paragraph("Gamma.", 3)];
 
         var chunks = DocumentChunker.Chunk(blocks, Target, Overlap);
 
-        Assert.Equal([1, 2], chunks.Select(chunk => chunk.Page ?? 0));
+        Assert.Equal([1, 2, 3], chunks.Select(chunk => chunk.Page ?? 0));
+        Assert.Equal("Alpha one.\n\nAlpha two.", chunks[0].Text);
+        Assert.EndsWith("Beta.", chunks[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Alpha two.", chunks[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
