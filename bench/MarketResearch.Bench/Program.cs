@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|all]
 var scenario = args.FirstOrDefault() ?? "all";
 await using var stack = await BenchStack.StartAsync();
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
@@ -18,4 +18,9 @@ if (scenario is "personas" or "all")
 if (scenario is "survey" or "all")
 {
     await SurveyBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "knowledge" or "all")
+{
+    await KnowledgeBenchmarks.RunAsync(stack);
 }

@@ -1,3 +1,4 @@
+using MarketResearch.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
@@ -6,6 +7,7 @@ using MarketResearch.Api.Security;
 using MarketResearch.Api.Surveys;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Knowledge;
 using Scalar.AspNetCore;
 
 namespace MarketResearch.Api;
@@ -34,6 +36,9 @@ internal static class ApiRegistration
         builder.AddRedisClient(RedisConnectionName);
         builder.AddResearchIdentity();
         builder.Services.AddScoped<ProjectAccess>();
+        // Search embeds the query with the same model the worker embedded the documents with.
+        builder.AddResearchAI();
+        builder.AddKnowledge();
         builder.Services.AddOptions<JobQueueOptions>().Bind(builder.Configuration.GetSection(JobQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<JobAccess>();

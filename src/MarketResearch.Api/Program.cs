@@ -2,6 +2,7 @@ using MarketResearch.Api;
 using MarketResearch.Api.Exports;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
+using MarketResearch.Api.Knowledge;
 using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
 using MarketResearch.Api.Surveys;
@@ -22,6 +23,8 @@ app.MapJobsApi();
 app.MapPersonasApi();
 app.MapExportsApi();
 app.MapSurveysApi();
+app.MapDocumentsApi();
+app.MapKnowledgeSearchApi();
 
 app.Run();
 

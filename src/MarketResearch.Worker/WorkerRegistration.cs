@@ -1,7 +1,9 @@
 using MarketResearch.AI;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Heartbeat;
+using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
+using MarketResearch.Worker.Knowledge;
 using MarketResearch.Worker.Personas;
 using MarketResearch.Worker.Surveys;
 
@@ -16,10 +18,13 @@ internal static class WorkerRegistration
         builder.AddWorkerHeartbeat();
         builder.AddJobRunner();
         builder.AddResearchAI();
+        builder.AddKnowledge();
+        builder.Services.AddSingleton<PersonaGrounding>();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
         builder.Services.AddOptions<SurveyRunOptions>().Bind(builder.Configuration.GetSection(SurveyRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SurveyAnswering>();
         builder.Services.AddSingleton<IJobHandler, SurveyRunHandler>();
+        builder.Services.AddSingleton<IJobHandler, DocumentIngestionHandler>();
         return builder;
     }
 }

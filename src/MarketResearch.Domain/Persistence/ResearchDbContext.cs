@@ -1,5 +1,6 @@
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
 using MarketResearch.Domain.Surveys;
@@ -23,6 +24,9 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Persona> Personas => Set<Persona>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<KnowledgeDocumentContent> KnowledgeDocumentContents => Set<KnowledgeDocumentContent>();
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
