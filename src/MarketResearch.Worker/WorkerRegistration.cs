@@ -1,5 +1,7 @@
 using MarketResearch.AI;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Worker.DiscussionGraph;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Worker.Jobs;
 using MarketResearch.Worker.Personas;
@@ -16,6 +18,8 @@ internal static class WorkerRegistration
         builder.AddJobRunner();
         builder.AddResearchAI();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.AddDiscussionGraph();
+        builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
         return builder;
     }
 }

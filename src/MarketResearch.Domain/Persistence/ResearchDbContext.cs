@@ -1,3 +1,4 @@
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Personas;
@@ -20,6 +21,8 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<GraphNodeRow> GraphNodes => Set<GraphNodeRow>();
+    public DbSet<GraphEdgeRow> GraphEdges => Set<GraphEdgeRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
