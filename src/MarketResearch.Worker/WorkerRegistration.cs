@@ -19,6 +19,11 @@ internal static class WorkerRegistration
         builder.AddResearchAI();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
         builder.AddDiscussionGraph();
+        builder.Services.AddSingleton<ModelDiscussionExtractor>();
+        // The model extracts concepts when a real one is configured; the lexical extractor otherwise.
+        builder.Services.AddSingleton<IDiscussionExtractor>(services => services.GetRequiredService<AIProviderStatus>().IsOffline
+            ? services.GetRequiredService<LexicalDiscussionExtractor>()
+            : services.GetRequiredService<ModelDiscussionExtractor>());
         builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
         return builder;
     }
