@@ -1,7 +1,14 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|graph|all]
 var scenario = args.FirstOrDefault() ?? "all";
+if (scenario == "graph")
+{
+    // Pure computation: no stack needed.
+    await GraphBenchmarks.RunAsync();
+    return;
+}
+
 await using var stack = await BenchStack.StartAsync();
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
 

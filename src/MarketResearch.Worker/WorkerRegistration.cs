@@ -1,5 +1,7 @@
 using MarketResearch.AI;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Worker.DiscussionGraph;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
@@ -25,6 +27,13 @@ internal static class WorkerRegistration
         builder.Services.AddSingleton<SurveyAnswering>();
         builder.Services.AddSingleton<IJobHandler, SurveyRunHandler>();
         builder.Services.AddSingleton<IJobHandler, DocumentIngestionHandler>();
+        builder.AddDiscussionGraph();
+        builder.Services.AddSingleton<ModelDiscussionExtractor>();
+        // The model extracts concepts when a real one is configured; the lexical extractor otherwise.
+        builder.Services.AddSingleton<IDiscussionExtractor>(services => services.GetRequiredService<AIProviderStatus>().IsOffline
+            ? services.GetRequiredService<LexicalDiscussionExtractor>()
+            : services.GetRequiredService<ModelDiscussionExtractor>());
+        builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
         return builder;
     }
 }

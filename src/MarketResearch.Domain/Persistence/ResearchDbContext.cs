@@ -1,3 +1,4 @@
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Knowledge;
@@ -27,6 +28,8 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeDocumentContent> KnowledgeDocumentContents => Set<KnowledgeDocumentContent>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+    public DbSet<GraphNodeRow> GraphNodes => Set<GraphNodeRow>();
+    public DbSet<GraphEdgeRow> GraphEdges => Set<GraphEdgeRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,6 +25,83 @@ namespace MarketResearch.Domain.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MarketResearch.Domain.DiscussionGraph.GraphEdgeRow", b =>
+                {
+                    b.Property<Guid>("FocusGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("focus_group_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("Sentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("FocusGroupId", "Source", "Target", "Kind")
+                        .HasName("pk_graph_edges");
+
+                    b.ToTable("graph_edges", (string)null);
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.DiscussionGraph.GraphNodeRow", b =>
+                {
+                    b.Property<Guid>("FocusGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("focus_group_id");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Properties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties");
+
+                    b.Property<double?>("Sentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment");
+
+                    b.Property<double>("Size")
+                        .HasColumnType("double precision")
+                        .HasColumnName("size");
+
+                    b.HasKey("FocusGroupId", "NodeId")
+                        .HasName("pk_graph_nodes");
+
+                    b.ToTable("graph_nodes", (string)null);
+                });
+
             modelBuilder.Entity("MarketResearch.Domain.Identity.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
