@@ -1,3 +1,4 @@
+using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Personas;
@@ -20,6 +21,9 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<FocusGroup> FocusGroups => Set<FocusGroup>();
+    public DbSet<FocusGroupTurn> FocusGroupTurns => Set<FocusGroupTurn>();
+    public DbSet<FocusGroupInsight> FocusGroupInsights => Set<FocusGroupInsight>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
