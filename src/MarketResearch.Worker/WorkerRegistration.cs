@@ -1,5 +1,6 @@
 using MarketResearch.AI;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Worker.FocusGroups;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Worker.Jobs;
 using MarketResearch.Worker.Personas;
@@ -16,6 +17,8 @@ internal static class WorkerRegistration
         builder.AddJobRunner();
         builder.AddResearchAI();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.Services.AddOptions<FocusGroupOptions>().Bind(builder.Configuration.GetSection(FocusGroupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IJobHandler, FocusGroupRunHandler>();
         return builder;
     }
 }
