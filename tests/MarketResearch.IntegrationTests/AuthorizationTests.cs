@@ -111,7 +111,10 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
         await PersonaGenerationTests.GenerateAsync(owner, projectId, new { count = 1 });
         var personas = await owner.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/projects/{projectId}/personas");
         var personaId = personas.GetProperty("items")[0].GetProperty("id").GetGuid();
-        return new OwnedResources(projectId, ownerId, jobId, personaId);
+        // Run to completion, so that its transcript and insights answer a reader with 200.
+        var focusGroupId = await FocusGroupTests.CreateAsync(owner, projectId, [personaId], ["What do you think of oat milk?"]);
+        await FocusGroupTests.RunAsync(owner, focusGroupId);
+        return new OwnedResources(projectId, ownerId, jobId, personaId, focusGroupId);
     }
 
     /// <summary>A request for the route with each {parameter} filled in, and a body that would be valid if authorised.</summary>
@@ -131,7 +134,7 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
     private static partial Regex RouteParameter();
 
     /// <summary>Tenant A's resources; a route naming a kind of resource this does not know fails loudly, so new endpoints get covered.</summary>
-    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId, Guid PersonaId)
+    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId, Guid PersonaId, Guid FocusGroupId)
     {
         public Guid IdFor(ApiRoute route, string parameter) => (route.Pattern, parameter) switch
         {
@@ -139,6 +142,7 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
             (_, "id") when route.Pattern.StartsWith("/api/v1/projects/{id", StringComparison.Ordinal) => ProjectId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/jobs/{id", StringComparison.Ordinal) => JobId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/personas/{id", StringComparison.Ordinal) => PersonaId,
+            (_, "id") when route.Pattern.StartsWith("/api/v1/focus-groups/{id", StringComparison.Ordinal) => FocusGroupId,
             _ => throw new InvalidOperationException(
                 $"{route} names a resource the authorisation tests do not create yet: teach OwnedResources to make one."),
         };

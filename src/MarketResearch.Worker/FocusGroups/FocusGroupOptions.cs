@@ -36,7 +36,7 @@ public sealed class FocusGroupOptions
 
     /// <summary>Below this silhouette a split into camps is not believed and the answers count as one cluster.</summary>
     [Range(0.0, 1.0)]
-    public double MinSilhouette { get; set; } = 0.1;
+    public double MinSilhouette { get; set; } = 0.25;
 
     /// <summary>Transcript lines per question given to the insights prompt (a sample keeps it inside a context window).</summary>
     [Range(1, 200)]
