@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|focus|all]
 var scenario = args.FirstOrDefault() ?? "all";
 await using var stack = await BenchStack.StartAsync();
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
@@ -13,4 +13,9 @@ if (scenario is "auth" or "all")
 if (scenario is "personas" or "all")
 {
     await PersonaBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "focus" or "all")
+{
+    await FocusGroupBenchmarks.RunAsync(stack);
 }
