@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|graph|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|graph|all]
 var scenario = args.FirstOrDefault() ?? "all";
 if (scenario == "graph")
 {
@@ -30,4 +30,9 @@ if (scenario is "survey" or "all")
 if (scenario is "knowledge" or "all")
 {
     await KnowledgeBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "focus" or "all")
+{
+    await FocusGroupBenchmarks.RunAsync(stack);
 }

@@ -1,5 +1,6 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Exports;
+using MarketResearch.Api.FocusGroups;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Knowledge;
@@ -21,6 +22,7 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
+app.MapFocusGroupsApi();
 app.MapExportsApi();
 app.MapSurveysApi();
 app.MapDocumentsApi();

@@ -2,6 +2,7 @@ using MarketResearch.AI;
 using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.DiscussionGraph;
+using MarketResearch.Worker.FocusGroups;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
@@ -34,6 +35,8 @@ internal static class WorkerRegistration
             ? services.GetRequiredService<LexicalDiscussionExtractor>()
             : services.GetRequiredService<ModelDiscussionExtractor>());
         builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
+        builder.Services.AddOptions<FocusGroupOptions>().Bind(builder.Configuration.GetSection(FocusGroupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IJobHandler, FocusGroupRunHandler>();
         return builder;
     }
 }

@@ -119,7 +119,10 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
         Assert.Equal(HttpStatusCode.Created, survey.StatusCode);
         var surveyId = (await survey.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         var document = await KnowledgeTests.UploadAndIngestAsync(owner, projectId, "Tenant A's notes."u8.ToArray(), "notes.txt");
-        return new OwnedResources(projectId, ownerId, jobId, personaId, surveyId, document.GetProperty("id").GetGuid());
+        // Run to completion, so that its transcript and insights answer a reader with 200.
+        var focusGroupId = await FocusGroupTests.CreateAsync(owner, projectId, [personaId], ["What do you think of oat milk?"]);
+        await FocusGroupTests.RunAsync(owner, focusGroupId);
+        return new OwnedResources(projectId, ownerId, jobId, personaId, surveyId, document.GetProperty("id").GetGuid(), focusGroupId);
     }
 
     /// <summary>A request for the route with each {parameter} filled in, and a body that would be valid if authorised.</summary>
@@ -139,7 +142,7 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
     private static partial Regex RouteParameter();
 
     /// <summary>Tenant A's resources; a route naming a kind of resource this does not know fails loudly, so new endpoints get covered.</summary>
-    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId, Guid PersonaId, Guid SurveyId, Guid DocumentId)
+    private sealed record OwnedResources(Guid ProjectId, Guid OwnerId, Guid JobId, Guid PersonaId, Guid SurveyId, Guid DocumentId, Guid FocusGroupId)
     {
         public Guid IdFor(ApiRoute route, string parameter) => (route.Pattern, parameter) switch
         {
@@ -149,6 +152,7 @@ public sealed partial class AuthorizationTests(LocalStackFixture stack)
             (_, "id") when route.Pattern.StartsWith("/api/v1/personas/{id", StringComparison.Ordinal) => PersonaId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/surveys/{id", StringComparison.Ordinal) => SurveyId,
             (_, "id") when route.Pattern.StartsWith("/api/v1/documents/{id", StringComparison.Ordinal) => DocumentId,
+            (_, "id") when route.Pattern.StartsWith("/api/v1/focus-groups/{id", StringComparison.Ordinal) => FocusGroupId,
             _ => throw new InvalidOperationException(
                 $"{route} names a resource the authorisation tests do not create yet: teach OwnedResources to make one."),
         };

@@ -31,6 +31,9 @@ public static class ResearchSchemas
         ("agreesWith", TextList(0, MaxListItems)),
         ("disagreesWith", TextList(0, MaxListItems))));
 
+    /// <summary>The moderator's probe after a round of answers.</summary>
+    public static JsonElement ModeratorFollowUp { get; } = Schema(Object(("followUpQuestion", Text())));
+
     public static JsonElement FocusGroupInsights { get; } = Schema(Object(
         ("executiveSummary", Text()),
         ("keyInsights", TextList(MinInsights, MaxListItems)),

@@ -1,4 +1,5 @@
 using MarketResearch.Domain.DiscussionGraph;
+using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Knowledge;
@@ -30,6 +31,9 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
     public DbSet<GraphNodeRow> GraphNodes => Set<GraphNodeRow>();
     public DbSet<GraphEdgeRow> GraphEdges => Set<GraphEdgeRow>();
+    public DbSet<FocusGroup> FocusGroups => Set<FocusGroup>();
+    public DbSet<FocusGroupTurn> FocusGroupTurns => Set<FocusGroupTurn>();
+    public DbSet<FocusGroupInsight> FocusGroupInsights => Set<FocusGroupInsight>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

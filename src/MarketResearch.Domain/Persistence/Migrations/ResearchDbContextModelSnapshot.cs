@@ -102,6 +102,204 @@ namespace MarketResearch.Domain.Persistence.Migrations
                     b.ToTable("graph_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("LastJobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_job_id");
+
+                    b.Property<bool>("ModeratorFollowUps")
+                        .HasColumnType("boolean")
+                        .HasColumnName("moderator_follow_ups");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<Guid>>("PersonaIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("persona_ids");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("questions");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_focus_groups");
+
+                    b.HasIndex("LastJobId")
+                        .HasDatabaseName("ix_focus_groups_last_job_id");
+
+                    b.HasIndex("ProjectId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_focus_groups_project_id_created_at_id");
+
+                    b.ToTable("focus_groups", (string)null);
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroupInsight", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FocusGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("focus_group_id");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<JsonDocument>("Insights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("insights");
+
+                    b.Property<string>("PromptVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("prompt_version");
+
+                    b.Property<JsonDocument>("Statistics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("statistics");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_focus_group_insights");
+
+                    b.HasIndex("FocusGroupId")
+                        .HasDatabaseName("ix_focus_group_insights_focus_group_id");
+
+                    b.ToTable("focus_group_insights", (string)null);
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroupTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AgreesWith")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("agrees_with");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<Guid>>("DisagreesWith")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("disagrees_with");
+
+                    b.PrimitiveCollection<float[]>("Embedding")
+                        .HasColumnType("real[]")
+                        .HasColumnName("embedding");
+
+                    b.Property<Guid>("FocusGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("focus_group_id");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<double?>("LexiconSentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lexicon_sentiment");
+
+                    b.Property<double?>("ModelSentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("model_sentiment");
+
+                    b.Property<int>("QuestionIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_index");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<double?>("Sentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SpeakerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("speaker_name");
+
+                    b.Property<Guid?>("SpeakerPersonaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("speaker_persona_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_focus_group_turns");
+
+                    b.HasIndex("SpeakerPersonaId")
+                        .HasDatabaseName("ix_focus_group_turns_speaker_persona_id");
+
+                    b.HasIndex("JobId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_focus_group_turns_job_id_sequence");
+
+                    b.HasIndex("FocusGroupId", "JobId", "QuestionIndex")
+                        .HasDatabaseName("ix_focus_group_turns_focus_group_id_job_id_question_index");
+
+                    b.ToTable("focus_group_turns", (string)null);
+                });
+
             modelBuilder.Entity("MarketResearch.Domain.Identity.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1094,6 +1292,62 @@ namespace MarketResearch.Domain.Persistence.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroup", b =>
+                {
+                    b.HasOne("MarketResearch.Domain.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("LastJobId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_focus_groups_jobs_last_job_id");
+
+                    b.HasOne("MarketResearch.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_groups_projects_project_id");
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroupInsight", b =>
+                {
+                    b.HasOne("MarketResearch.Domain.FocusGroups.FocusGroup", null)
+                        .WithMany()
+                        .HasForeignKey("FocusGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_group_insights_focus_groups_focus_group_id");
+
+                    b.HasOne("MarketResearch.Domain.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_group_insights_jobs_job_id");
+                });
+
+            modelBuilder.Entity("MarketResearch.Domain.FocusGroups.FocusGroupTurn", b =>
+                {
+                    b.HasOne("MarketResearch.Domain.FocusGroups.FocusGroup", null)
+                        .WithMany()
+                        .HasForeignKey("FocusGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_group_turns_focus_groups_focus_group_id");
+
+                    b.HasOne("MarketResearch.Domain.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_group_turns_jobs_job_id");
+
+                    b.HasOne("MarketResearch.Domain.Personas.Persona", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerPersonaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_focus_group_turns_personas_speaker_persona_id");
                 });
 
             modelBuilder.Entity("MarketResearch.Domain.Identity.RecoveryCode", b =>
