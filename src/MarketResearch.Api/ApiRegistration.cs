@@ -1,7 +1,9 @@
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Api.Security;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
@@ -31,6 +33,8 @@ internal static class ApiRegistration
 
         builder.AddResearchPersistence();
         builder.AddRedisClient(RedisConnectionName);
+        builder.AddProjectReadCache();
+        builder.AddAIProviderStatus();
         builder.AddResearchIdentity();
         builder.Services.AddScoped<ProjectAccess>();
         builder.Services.AddOptions<JobQueueOptions>().Bind(builder.Configuration.GetSection(JobQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,4 +1,5 @@
 using MarketResearch.Api;
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Personas;
@@ -18,6 +19,7 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
+app.MapAIStatusApi();
 
 app.Run();
 
