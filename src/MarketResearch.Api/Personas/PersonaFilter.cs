@@ -69,7 +69,8 @@ public sealed record PersonaFilter(
             }
             else if (AudienceCategories.All.FirstOrDefault(category => category.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } category)
             {
-                demographics[category] = ParseValues(name, texts, problems);
+                // ASP.NET Core merges "Age" and "age"; other sources may not, so merge here too.
+                demographics[category] = [.. demographics.GetValueOrDefault(category, []).Concat(ParseValues(name, texts, problems)).Distinct(StringComparer.Ordinal)];
             }
             else if (name.Equals("jobId", StringComparison.OrdinalIgnoreCase))
             {
