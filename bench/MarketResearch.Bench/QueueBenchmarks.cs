@@ -22,7 +22,7 @@ internal static class QueueBenchmarks
             ["Worker__Jobs__Concurrency"] = Environment.GetEnvironmentVariable("BENCH_WORKER_CONCURRENCY") ?? "32",
             ["Worker__Jobs__PollInterval"] = "00:00:00.200",
             ["Worker__Jobs__MaintenanceInterval"] = "00:00:00.500",
-            ["Jobs__LeaseDuration"] = "00:00:02",
+            ["Jobs__LeaseDuration"] = "00:00:05",
         };
         Console.WriteLine($"worker settings: {string.Join(", ", settings.Select(setting => $"{setting.Key}={setting.Value}"))}");
         using var user = await BenchUser.RegisterAsync(stack);

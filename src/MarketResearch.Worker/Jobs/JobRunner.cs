@@ -31,45 +31,58 @@ internal sealed partial class JobRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             await slots.WaitAsync(stoppingToken);
-            Job? job;
+            var free = 1;
+            while (free < options.Value.ClaimBatchSize && slots.Wait(0, CancellationToken.None))
+            {
+                free++;
+            }
+
+            IReadOnlyList<Job> jobs;
             try
             {
-                job = await ClaimAsync(stoppingToken);
+                jobs = await ClaimAsync(free, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogClaimFailed(logger, exception);
-                job = null;
+                jobs = [];
             }
 
-            if (job is null)
+            if (jobs.Count < free)
             {
-                slots.Release();
+                slots.Release(free - jobs.Count);
+            }
+
+            if (jobs.Count == 0)
+            {
                 await wakeUps.WaitAsync(options.Value.PollInterval, stoppingToken);
                 continue;
             }
 
             running.RemoveAll(task => task.IsCompleted);
-            running.Add(Task.Run(async () =>
+            foreach (var job in jobs)
             {
-                try
+                running.Add(Task.Run(async () =>
                 {
-                    await RunAsync(job, stoppingToken);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, CancellationToken.None));
+                    try
+                    {
+                        await RunAsync(job, stoppingToken);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
         }
 
         await Task.WhenAll(running);
     }
 
-    private async Task<Job?> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Job>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, limit, cancellationToken);
     }
 
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
@@ -98,7 +111,12 @@ internal sealed partial class JobRunner(
                 await readInvalidation.InvalidateAsync(projectId, changes.ChangedReadAreas);
             }
 
-            if (!await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None))
+            if (await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None) is { } finalEvent)
+            {
+                outcome = "completed";
+                await events.BroadcastAsync(job.Id, finalEvent, "status", new { status = nameof(JobStatus.Succeeded), error = (string?)null, attempt = job.Attempts });
+            }
+            else
             {
                 outcome = "lease_lost";
             }
@@ -127,6 +145,13 @@ internal sealed partial class JobRunner(
         {
             await stop.CancelAsync();
             await heartbeat;
+        }
+
+        if (outcome == "completed")
+        {
+            // The final status event was stored with the completion and is already broadcast.
+            metrics.Finished(job.Type, "succeeded", Stopwatch.GetElapsedTime(started));
+            return;
         }
 
         metrics.Finished(job.Type, outcome, Stopwatch.GetElapsedTime(started));
