@@ -19,7 +19,7 @@ internal static class QueueBenchmarks
         var jobs = int.Parse(Environment.GetEnvironmentVariable("BENCH_QUEUE_JOBS") ?? "20000", CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string>
         {
-            ["Worker__Jobs__Concurrency"] = Environment.GetEnvironmentVariable("BENCH_WORKER_CONCURRENCY") ?? "32",
+            ["Worker__Jobs__Concurrency"] = Environment.GetEnvironmentVariable("BENCH_WORKER_CONCURRENCY") ?? "16",
             ["Worker__Jobs__PollInterval"] = "00:00:00.200",
             ["Worker__Jobs__MaintenanceInterval"] = "00:00:00.500",
             ["Jobs__LeaseDuration"] = "00:00:05",
@@ -88,7 +88,13 @@ internal static class QueueBenchmarks
         var rerun = await CountAsync(connection, batch, "attempts > 1");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"queue, {label}: {count} no-op jobs (enqueued in {enqueued.TotalSeconds:0.00} s) done in {seconds:0.00} s = {count / seconds:0} jobs/s; " +
-            $"lost {lost}, completed twice {doubled}, run again after a kill {rerun}, kills {kills}"));
+            $"lost {lost}, completed twice {doubled}, run more than once {rerun}, kills {kills}"));
+        if (lost > 0)
+        {
+            var states = await ScalarAsync<string>(connection,
+                "SELECT string_agg(status || ' ' || n, ', ') FROM (SELECT status, count(*) AS n FROM jobs WHERE payload->>'batch' = @batch GROUP BY status) s", batch);
+            Console.WriteLine($"not done after {DrainTimeout}: {states}; the workers' last lines:\n{string.Join('\n', WorkerProcess.LogTail)}");
+        }
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string batch, string condition) =>

@@ -7,6 +7,8 @@ namespace MarketResearch.Bench;
 internal sealed class WorkerProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int KeptLogLines = 40;
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> RecentLog = new();
     private readonly Process _process;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -36,16 +38,33 @@ internal sealed class WorkerProcess : IDisposable
         var process = new WorkerProcess(Process.Start(start)!);
         process._process.OutputDataReceived += (_, line) =>
         {
+            Keep(process.Id, line.Data);
             if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
             {
                 process._started.TrySetResult();
             }
         };
-        process._process.ErrorDataReceived += (_, _) => { };
+        process._process.ErrorDataReceived += (_, line) => Keep(process.Id, line.Data);
         process._process.BeginOutputReadLine();
         process._process.BeginErrorReadLine();
         await process._started.Task.WaitAsync(StartTimeout);
         return process;
+    }
+
+    /// <summary>The last lines any bench worker wrote (warnings and errors), to explain a stalled run.</summary>
+    public static IReadOnlyList<string> LogTail => [.. RecentLog];
+
+    private static void Keep(int pid, string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        RecentLog.Enqueue($"[{pid}] {line}");
+        while (RecentLog.Count > KeptLogLines && RecentLog.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL: no graceful release of claimed jobs; their leases must expire.</summary>
