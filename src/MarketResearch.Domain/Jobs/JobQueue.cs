@@ -46,26 +46,23 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
         });
     }
 
-    /// <summary>
-    /// Takes up to <paramref name="limit"/> of the most urgent runnable jobs in one statement (one round trip however
-    /// many); concurrent workers never get the same one.
-    /// </summary>
-    public async Task<IReadOnlyList<Job>> ClaimAsync(string workerId, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)
+    /// <summary>Takes the most urgent runnable job, if any; concurrent workers never get the same one.</summary>
+    public async Task<Job?> ClaimAsync(string workerId, IReadOnlyCollection<string> types, CancellationToken cancellationToken)
     {
         var lease = options.Value.LeaseDuration;
         var typeList = types.ToArray();
-        // ARRAY(...) pins the locked set to the subquery's LIMIT rows; a plain IN may be planned as a join that locks more.
-        return await db.Jobs.FromSql($"""
+        var claimed = await db.Jobs.FromSql($"""
             UPDATE jobs SET status = 'Running', lease_owner = {workerId}, lease_expires_at = now() + {lease},
                 attempts = attempts + 1, started_at = coalesce(started_at, now())
-            WHERE id = ANY(ARRAY(
+            WHERE id = (
                 SELECT id FROM jobs
                 WHERE status = 'Queued' AND run_after <= now() AND type = ANY({typeList})
                 ORDER BY priority DESC, run_after, id
                 FOR UPDATE SKIP LOCKED
-                LIMIT {limit}))
+                LIMIT 1)
             RETURNING *
             """).AsNoTracking().ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
     }
 
     /// <summary>Extends the lease. Null means the lease is gone (reclaimed or finished): stop working on the job.</summary>
@@ -81,24 +78,16 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
         return rows.Count == 1 ? new HeartbeatResult(rows[0]) : null;
     }
 
-    /// <summary>
-    /// Marks success and stores the final status event in the same statement, so the two cannot disagree. Returns the
-    /// event's id to broadcast, or null when another worker owns the job now (this run's effects must be idempotent).
-    /// </summary>
-    public async Task<long?> CompleteAsync(Guid jobId, string workerId, object? result, CancellationToken cancellationToken)
+    /// <summary>Marks success; false when another worker owns the job now (this run's effects must be idempotent).</summary>
+    public async Task<bool> CompleteAsync(Guid jobId, string workerId, object? result, CancellationToken cancellationToken)
     {
         var resultJson = result is null ? null : JsonSerializer.Serialize(result);
-        var events = await db.Database.SqlQuery<long>($"""
-            WITH done AS (
-                UPDATE jobs SET status = 'Succeeded', progress = 1, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL,
-                    result = {resultJson}::jsonb, error = NULL
-                WHERE id = {jobId} AND lease_owner = {workerId} AND status = 'Running'
-                RETURNING id, attempts)
-            INSERT INTO job_events (job_id, type, data, created_at)
-            SELECT id, 'status', jsonb_build_object('status', 'Succeeded', 'error', NULL, 'attempt', attempts), now() FROM done
-            RETURNING id AS "Value"
-            """).ToListAsync(cancellationToken);
-        return events.Count == 1 ? events[0] : null;
+        var updated = await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET status = 'Succeeded', progress = 1, finished_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+                result = {resultJson}::jsonb, error = NULL
+            WHERE id = {jobId} AND lease_owner = {workerId} AND status = 'Running'
+            """, cancellationToken);
+        return updated == 1;
     }
 
     /// <summary>Records a failure: back to the queue after a backoff, or to the dead letter after the last attempt.</summary>

@@ -21,13 +21,7 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await BroadcastAsync(jobId, entry.Id, type, entry.Data.RootElement);
-    }
-
-    /// <summary>Sends an event already stored (e.g. in the statement that finished the job) to the live streams.</summary>
-    public async Task BroadcastAsync(Guid jobId, long eventId, string type, object data)
-    {
-        var message = JsonSerializer.Serialize(new { id = eventId, type, data }, JsonSerializerOptions.Web);
+        var message = JsonSerializer.Serialize(new { id = entry.Id, type, data = entry.Data.RootElement }, JsonSerializerOptions.Web);
         await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), message);
     }
 }

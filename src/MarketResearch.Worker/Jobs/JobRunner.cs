@@ -31,58 +31,45 @@ internal sealed partial class JobRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             await slots.WaitAsync(stoppingToken);
-            var free = 1;
-            while (free < options.Value.ClaimBatchSize && slots.Wait(0, CancellationToken.None))
-            {
-                free++;
-            }
-
-            IReadOnlyList<Job> jobs;
+            Job? job;
             try
             {
-                jobs = await ClaimAsync(free, stoppingToken);
+                job = await ClaimAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogClaimFailed(logger, exception);
-                jobs = [];
+                job = null;
             }
 
-            if (jobs.Count < free)
+            if (job is null)
             {
-                slots.Release(free - jobs.Count);
-            }
-
-            if (jobs.Count == 0)
-            {
+                slots.Release();
                 await wakeUps.WaitAsync(options.Value.PollInterval, stoppingToken);
                 continue;
             }
 
             running.RemoveAll(task => task.IsCompleted);
-            foreach (var job in jobs)
+            running.Add(Task.Run(async () =>
             {
-                running.Add(Task.Run(async () =>
+                try
                 {
-                    try
-                    {
-                        await RunAsync(job, stoppingToken);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                }, CancellationToken.None));
-            }
+                    await RunAsync(job, stoppingToken);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, CancellationToken.None));
         }
 
         await Task.WhenAll(running);
     }
 
-    private async Task<IReadOnlyList<Job>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    private async Task<Job?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, limit, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, cancellationToken);
     }
 
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
@@ -111,12 +98,7 @@ internal sealed partial class JobRunner(
                 await readInvalidation.InvalidateAsync(projectId, changes.ChangedReadAreas);
             }
 
-            if (await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None) is { } finalEvent)
-            {
-                outcome = "completed";
-                await events.BroadcastAsync(job.Id, finalEvent, "status", new { status = nameof(JobStatus.Succeeded), error = (string?)null, attempt = job.Attempts });
-            }
-            else
+            if (!await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None))
             {
                 outcome = "lease_lost";
             }
@@ -145,13 +127,6 @@ internal sealed partial class JobRunner(
         {
             await stop.CancelAsync();
             await heartbeat;
-        }
-
-        if (outcome == "completed")
-        {
-            // The final status event was stored with the completion and is already broadcast.
-            metrics.Finished(job.Type, "succeeded", Stopwatch.GetElapsedTime(started));
-            return;
         }
 
         metrics.Finished(job.Type, outcome, Stopwatch.GetElapsedTime(started));

@@ -10,10 +10,6 @@ public sealed class JobRunnerOptions
     [Range(1, 256)]
     public int Concurrency { get; set; } = 4;
 
-    /// <summary>Most jobs taken in one claim statement; never more than the free slots, so idle replicas still get work.</summary>
-    [Range(1, 256)]
-    public int ClaimBatchSize { get; set; } = 16;
-
     /// <summary>Fallback when a NOTIFY was missed (e.g. while the listener reconnected).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
