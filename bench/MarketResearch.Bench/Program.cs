@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|graph|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|reads|queue|graph|all]
 var scenario = args.FirstOrDefault() ?? "all";
 if (scenario == "graph")
 {
@@ -9,7 +9,7 @@ if (scenario == "graph")
     return;
 }
 
-await using var stack = await BenchStack.StartAsync();
+await using var stack = await BenchStack.StartAsync(appHostWorker: scenario != "queue");
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
 
 if (scenario is "auth" or "all")
@@ -35,4 +35,15 @@ if (scenario is "knowledge" or "all")
 if (scenario is "focus" or "all")
 {
     await FocusGroupBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "reads" or "all")
+{
+    await ReadBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "queue")
+{
+    // Not part of "all": it runs its own worker replicas instead of the AppHost's.
+    await QueueBenchmarks.RunAsync(stack);
 }

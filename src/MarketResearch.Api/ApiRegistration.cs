@@ -1,8 +1,10 @@
 using MarketResearch.AI;
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Api.Security;
 using MarketResearch.Api.Surveys;
 using MarketResearch.Domain.Jobs;
@@ -34,6 +36,8 @@ internal static class ApiRegistration
 
         builder.AddResearchPersistence();
         builder.AddRedisClient(RedisConnectionName);
+        builder.AddProjectReadCache();
+        builder.AddAIProviderStatus();
         builder.AddResearchIdentity();
         builder.Services.AddScoped<ProjectAccess>();
         // Search embeds the query with the same model the worker embedded the documents with.

@@ -1,6 +1,7 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Exports;
 using MarketResearch.Api.FocusGroups;
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Knowledge;
@@ -27,6 +28,7 @@ app.MapExportsApi();
 app.MapSurveysApi();
 app.MapDocumentsApi();
 app.MapKnowledgeSearchApi();
+app.MapAIStatusApi();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using MarketResearch.AI;
 using MarketResearch.AI.Structured;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -16,12 +17,14 @@ namespace MarketResearch.Worker.Personas;
 /// exactly one panel. The fit statistic is computed on the rows as saved.
 /// </summary>
 internal sealed class PersonaGenerationHandler(
-    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, PersonaGrounding grounding, IMeterFactory meters, TimeProvider clock) : IJobHandler
+    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, PersonaGrounding grounding, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
     private const int ProfileConcurrency = 8;
     private readonly Counter<long> _generated = meters.Create("MarketResearch.Research").CreateCounter<long>("personas.generated", description: "Personas saved.");
 
     public string JobType => PersonaGenerationRequest.JobType;
+
+    public IReadOnlyList<string> ChangedReadAreas { get; } = [ProjectReadVersions.Personas];
 
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
