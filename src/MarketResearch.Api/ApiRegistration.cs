@@ -7,6 +7,7 @@ using MarketResearch.Api.Projects;
 using MarketResearch.Api.ReadCache;
 using MarketResearch.Api.Security;
 using MarketResearch.Api.Surveys;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Knowledge;
@@ -43,6 +44,7 @@ internal static class ApiRegistration
         // Search embeds the query with the same model the worker embedded the documents with.
         builder.AddResearchAI();
         builder.AddKnowledge();
+        builder.AddDiscussionGraph();
         builder.Services.AddOptions<JobQueueOptions>().Bind(builder.Configuration.GetSection(JobQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<JobAccess>();

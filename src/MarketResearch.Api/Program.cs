@@ -24,6 +24,7 @@ app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
 app.MapFocusGroupsApi();
+app.MapFocusGroupGraphApi();
 app.MapExportsApi();
 app.MapSurveysApi();
 app.MapDocumentsApi();

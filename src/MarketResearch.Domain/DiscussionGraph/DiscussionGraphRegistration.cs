@@ -33,6 +33,7 @@ public static class DiscussionGraphRegistration
         builder.Services.AddSingleton<LexicalDiscussionExtractor>();
         builder.Services.AddSingleton<IDiscussionExtractor>(provider => provider.GetRequiredService<LexicalDiscussionExtractor>());
         builder.Services.AddScoped<DiscussionGraphBuilder>();
+        builder.Services.AddScoped<IDiscussionSource, FocusGroupDiscussionSource>();
 
         var store = builder.Configuration.GetSection(GraphStoreOptions.Section).Get<GraphStoreOptions>()?.Store ?? GraphStoreKind.Postgres;
         if (store == GraphStoreKind.Neo4j)

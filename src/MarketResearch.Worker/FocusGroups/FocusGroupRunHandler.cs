@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using MarketResearch.AI;
 using MarketResearch.AI.Structured;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.Jobs;
@@ -83,9 +84,24 @@ internal sealed class FocusGroupRunHandler(
             CreatedAt = now,
         };
         await SaveReplacingEarlierAttemptsAsync(db, group.Id, context.JobId, turns, insight, now, cancellationToken);
+        var graph = await BuildGraphAsync(scope.ServiceProvider, group.Id, cancellationToken);
         _completed.Add(1);
         await context.ReportProgressAsync(1, $"Saved {turns.Count} turns and the insights", cancellationToken);
-        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline };
+        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph };
+    }
+
+    /// <summary>The discussion graph is a projection of the saved transcript; replacing it keeps a re-run harmless.</summary>
+    private static async Task<object?> BuildGraphAsync(IServiceProvider services, Guid focusGroupId, CancellationToken cancellationToken)
+    {
+        var input = await services.GetRequiredService<IDiscussionSource>().LoadAsync(focusGroupId, cancellationToken);
+        if (input is null)
+        {
+            return null;
+        }
+
+        var graph = await services.GetRequiredService<DiscussionGraphBuilder>().BuildAsync(input, cancellationToken);
+        await services.GetRequiredService<IGraphStore>().ReplaceAsync(graph, cancellationToken);
+        return new { nodes = graph.Nodes.Count, edges = graph.Edges.Count };
     }
 
     private static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>
