@@ -16,6 +16,10 @@ public sealed class ExportTests(LocalStackFixture stack)
         var survey = await owner.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/surveys", new { name = "Plans", questions = SurveyTests.AllFourTypes });
         var surveyId = (await survey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await SurveyTests.RunAsync(owner, surveyId);
+        var personaIds = (await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/personas?limit=3")).GetProperty("items")
+            .EnumerateArray().Select(persona => persona.GetProperty("id").GetGuid()).ToList();
+        var groupId = await FocusGroupTests.CreateAsync(owner, projectId, personaIds, ["Would you pay 29 zł a week?", "What would you change?"]);
+        await FocusGroupTests.RunAsync(owner, groupId);
 
         using var json = await owner.Client.GetAsync($"/api/v1/projects/{projectId}/export?format=json");
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
@@ -25,6 +29,9 @@ public sealed class ExportTests(LocalStackFixture stack)
         var personas = document.GetProperty("personas").EnumerateArray().ToList();
         Assert.Equal(12, personas.Count);
         Assert.All(personas, persona => Assert.False(string.IsNullOrWhiteSpace(persona.GetProperty("profile").GetProperty("headline").GetString())));
+        var exportedGroup = Assert.Single(document.GetProperty("focusGroups").EnumerateArray());
+        Assert.Equal(6, exportedGroup.GetProperty("transcript").EnumerateArray().Count(turn => turn.TryGetProperty("personaId", out _)));
+        Assert.False(string.IsNullOrWhiteSpace(exportedGroup.GetProperty("insights").GetProperty("executiveSummary").GetString()));
         var exportedSurvey = Assert.Single(document.GetProperty("surveys").EnumerateArray());
         Assert.Equal(12 * SurveyTests.AllFourTypes.Length, exportedSurvey.GetProperty("responses").GetArrayLength());
 
@@ -36,6 +43,8 @@ public sealed class ExportTests(LocalStackFixture stack)
         var lines = (await reader.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,name,gender,locale,archetype,age,", lines[0], StringComparison.Ordinal);
         Assert.Equal(13, lines.Length);
+        using var turns = new StreamReader(zip.GetEntry("focus-group-turns.csv")!.Open(), Encoding.UTF8);
+        Assert.True((await turns.ReadToEndAsync()).Split("\r\n").Count(line => line.StartsWith(groupId.ToString(), StringComparison.Ordinal)) >= 6);
         using var answers = new StreamReader(zip.GetEntry("survey-responses.csv")!.Open(), Encoding.UTF8);
         Assert.Equal(12 * SurveyTests.AllFourTypes.Length, (await answers.ReadToEndAsync()).Split("\r\n").Count(line => line.StartsWith(surveyId.ToString(), StringComparison.Ordinal)));
 
@@ -43,6 +52,8 @@ public sealed class ExportTests(LocalStackFixture stack)
         Assert.StartsWith("# Export &lt;check&gt; \\| panel", report, StringComparison.Ordinal);
         Assert.All(personas, persona => Assert.Contains(persona.GetProperty("name").GetString()!, report, StringComparison.Ordinal));
         Assert.Contains("_12 personas.", report, StringComparison.Ordinal);
+        Assert.Contains("## Focus groups", report, StringComparison.Ordinal);
+        Assert.Contains("#### Q2. What would you change?", report, StringComparison.Ordinal);
         Assert.Contains("## Surveys", report, StringComparison.Ordinal);
         Assert.Contains("Mean rating", report, StringComparison.Ordinal);
     }

@@ -13,7 +13,32 @@ internal static class CsvProjectExport
     {
         await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await WritePersonasAsync(source, zip, cancellationToken);
+        await WriteTranscriptsAsync(source, zip, cancellationToken);
         await WriteSurveyResponsesAsync(source, zip, cancellationToken);
+    }
+
+    private static async Task WriteTranscriptsAsync(ProjectExportSource source, ZipArchive zip, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry("focus-group-turns.csv", CompressionLevel.Fastest);
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        await using var text = new StreamWriter(stream, CsvWriter.Encoding);
+        var csv = new CsvWriter(text);
+        csv.Row(["focus_group_id", "focus_group_name", "question_index", "question", "round", "speaker", "persona_id", "text", "sentiment"]);
+        var rows = 0;
+        foreach (var group in await source.FocusGroupsAsync(cancellationToken))
+        {
+            await foreach (var turn in source.TranscriptAsync(group).WithCancellation(cancellationToken))
+            {
+                csv.Id(group.Id).Text(group.Name).Number(turn.QuestionIndex).Text(group.Questions.ElementAtOrDefault(turn.QuestionIndex)).Number(turn.Round)
+                    .Text(turn.SpeakerName).Id(turn.SpeakerPersonaId).Text(turn.Text).Number(turn.Sentiment).EndRow();
+                if (++rows % RowsPerFlush == 0)
+                {
+                    await csv.FlushAsync(cancellationToken);
+                }
+            }
+        }
+
+        await csv.FlushAsync(cancellationToken);
     }
 
     private static async Task WriteSurveyResponsesAsync(ProjectExportSource source, ZipArchive zip, CancellationToken cancellationToken)

@@ -56,6 +56,60 @@ internal static class JsonProjectExport
 
         json.WriteEndArray();
 
+        json.WriteStartArray("focusGroups");
+        foreach (var group in await source.FocusGroupsAsync(cancellationToken))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", group.Id);
+            json.WriteString("name", group.Name);
+            json.WriteString("status", group.Status.ToString());
+            json.WritePropertyName("questions");
+            JsonSerializer.Serialize(json, group.Questions, JsonSerializerOptions.Web);
+            json.WritePropertyName("personaIds");
+            JsonSerializer.Serialize(json, group.PersonaIds, JsonSerializerOptions.Web);
+            json.WriteStartArray("transcript");
+            await foreach (var turn in source.TranscriptAsync(group).WithCancellation(cancellationToken))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("questionIndex", turn.QuestionIndex);
+                json.WriteNumber("round", turn.Round);
+                json.WriteString("speaker", turn.SpeakerName);
+                if (turn.SpeakerPersonaId is { } speaker)
+                {
+                    json.WriteString("personaId", speaker);
+                }
+
+                json.WriteString("text", turn.Text);
+                if (turn.Sentiment is { } sentiment)
+                {
+                    json.WriteNumber("sentiment", sentiment);
+                }
+
+                json.WritePropertyName("agreesWith");
+                JsonSerializer.Serialize(json, turn.AgreesWith, JsonSerializerOptions.Web);
+                json.WritePropertyName("disagreesWith");
+                JsonSerializer.Serialize(json, turn.DisagreesWith, JsonSerializerOptions.Web);
+                json.WriteEndObject();
+                if (++rows % RowsPerFlush == 0)
+                {
+                    await json.FlushAsync(cancellationToken);
+                }
+            }
+
+            json.WriteEndArray();
+            if (await source.InsightsAsync(group, cancellationToken) is { } insight)
+            {
+                json.WritePropertyName("insights");
+                insight.Insights.RootElement.WriteTo(json);
+                json.WritePropertyName("statistics");
+                insight.Statistics.RootElement.WriteTo(json);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("surveys");
         foreach (var survey in await source.SurveysAsync(cancellationToken))
         {

@@ -54,9 +54,62 @@ internal static class MarkdownProjectReport
             markdown.Paragraph("No personas have been generated yet.");
         }
 
+        await WriteFocusGroupsAsync(source, markdown, text, cancellationToken);
         await WriteSurveysAsync(source, markdown, cancellationToken);
         markdown.Note(string.Create(CultureInfo.InvariantCulture, $"{count} personas. Exported {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         await text.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Each focus group's summary and insights as the model wrote them, then the transcript by question.</summary>
+    private static async Task WriteFocusGroupsAsync(ProjectExportSource source, MarkdownWriter markdown, TextWriter text, CancellationToken cancellationToken)
+    {
+        var groups = await source.FocusGroupsAsync(cancellationToken);
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        markdown.Heading(2, "Focus groups");
+        foreach (var group in groups)
+        {
+            markdown.Heading(3, group.Name);
+            if (await source.InsightsAsync(group, cancellationToken) is { } insight)
+            {
+                var insights = insight.Insights.RootElement;
+                markdown.Paragraph(ProfileText.Field(insight.Insights, "executiveSummary"));
+                markdown.Bullets("Key insights", ProfileText.List(insight.Insights, "keyInsights"));
+                markdown.Bullets("Surprising findings", ProfileText.List(insight.Insights, "surprisingFindings"));
+                markdown.Bullets("Recommendations", ProfileText.List(insight.Insights, "recommendations"));
+                if (insights.ValueKind == System.Text.Json.JsonValueKind.Object && insights.TryGetProperty("themes", out var themes) && themes.ValueKind == System.Text.Json.JsonValueKind.Array)
+                {
+                    markdown.Bullets("Themes", themes.EnumerateArray()
+                        .Select(theme => theme.TryGetProperty("name", out var name) && theme.TryGetProperty("description", out var description) ? $"{name.GetString()}: {description.GetString()}" : theme.ToString())
+                        .ToList());
+                }
+            }
+            else
+            {
+                markdown.Paragraph("Not run yet.");
+                continue;
+            }
+
+            var question = -1;
+            var turns = 0;
+            await foreach (var turn in source.TranscriptAsync(group).WithCancellation(cancellationToken))
+            {
+                if (turn.QuestionIndex != question)
+                {
+                    question = turn.QuestionIndex;
+                    markdown.Heading(4, string.Create(CultureInfo.InvariantCulture, $"Q{question + 1}. {group.Questions.ElementAtOrDefault(question)}"));
+                }
+
+                markdown.Paragraph($"{turn.SpeakerName}: {turn.Text}");
+                if (++turns % PersonasPerFlush == 0)
+                {
+                    await text.FlushAsync(cancellationToken);
+                }
+            }
+        }
     }
 
     /// <summary>Each survey's latest results: option counts, the mean rating, a few written answers.</summary>

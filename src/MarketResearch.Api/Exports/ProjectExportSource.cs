@@ -1,3 +1,4 @@
+using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
@@ -15,6 +16,18 @@ internal sealed class ProjectExportSource(ResearchDbContext db, Project project)
         db.Personas.AsNoTracking().Where(persona => persona.ProjectId == Project.Id)
             .OrderBy(persona => persona.CreatedAt).ThenBy(persona => persona.Slot).ThenBy(persona => persona.Id)
             .AsAsyncEnumerable();
+
+    /// <summary>Focus-group definitions are small; their transcripts are streamed per group.</summary>
+    public Task<List<FocusGroup>> FocusGroupsAsync(CancellationToken cancellationToken) =>
+        db.FocusGroups.AsNoTracking().Where(group => group.ProjectId == Project.Id).OrderBy(group => group.CreatedAt).ThenBy(group => group.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The transcript of the group's latest run, in speaking order.</summary>
+    public IAsyncEnumerable<FocusGroupTurn> TranscriptAsync(FocusGroup group) =>
+        db.FocusGroupTurns.AsNoTracking().Where(turn => turn.FocusGroupId == group.Id && turn.JobId == group.LastJobId)
+            .OrderBy(turn => turn.Sequence).AsAsyncEnumerable();
+
+    public Task<FocusGroupInsight?> InsightsAsync(FocusGroup group, CancellationToken cancellationToken) =>
+        db.FocusGroupInsights.AsNoTracking().FirstOrDefaultAsync(insight => insight.JobId == group.LastJobId, cancellationToken);
 
     /// <summary>Survey definitions are small; their answers are streamed per survey.</summary>
     public Task<List<Survey>> SurveysAsync(CancellationToken cancellationToken) =>
