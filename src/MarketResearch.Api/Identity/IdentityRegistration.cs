@@ -3,6 +3,7 @@ using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -37,7 +38,11 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<ResearchDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<ResearchUser>>(TokenOptions.DefaultAuthenticatorProvider);
 
-        builder.Services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = auth.PasswordHashIterations);
+        builder.Services.AddOptions<PasswordHashingOptions>().Bind(builder.Configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
+        // Replaces Identity's PBKDF2 hasher; old hashes still verify and are upgraded at the next sign-in.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ResearchUser>, Argon2PasswordHasher>());
+        builder.Services.AddSingleton<DecoyPassword>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<SecurityMetrics>();
