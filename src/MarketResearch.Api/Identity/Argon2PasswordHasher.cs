@@ -40,15 +40,15 @@ internal sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> opti
             return PasswordVerificationResult.Failed;
         }
 
-        if (!hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return _pbkdf2.VerifyHashedPassword(user, hashedPassword, providedPassword) == PasswordVerificationResult.Failed
-                ? PasswordVerificationResult.Failed
-                : PasswordVerificationResult.SuccessRehashNeeded;
-        }
-
         try
         {
+            if (!hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return _pbkdf2.VerifyHashedPassword(user, hashedPassword, providedPassword) == PasswordVerificationResult.Failed
+                    ? PasswordVerificationResult.Failed
+                    : PasswordVerificationResult.SuccessRehashNeeded;
+            }
+
             using var bytes = new Utf8Password(providedPassword);
             if (!Argon2id.VerifyHash(hashedPassword, bytes.Span))
             {
@@ -60,7 +60,7 @@ internal sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> opti
                 ? PasswordVerificationResult.SuccessRehashNeeded
                 : PasswordVerificationResult.Success;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
         {
             // A damaged hash never matches; it must not turn a sign-in into a 500.
             return PasswordVerificationResult.Failed;

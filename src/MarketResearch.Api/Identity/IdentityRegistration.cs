@@ -13,7 +13,7 @@ namespace MarketResearch.Api.Identity;
 internal static class IdentityRegistration
 {
     /// <summary>Tolerated clock difference between replicas when checking token lifetimes.</summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public static WebApplicationBuilder AddResearchIdentity(this WebApplicationBuilder builder)
     {
@@ -47,6 +47,10 @@ internal static class IdentityRegistration
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<SecurityMetrics>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddOptions<RevocationOptions>().Bind(builder.Configuration.GetSection(RevocationOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>();
+        builder.Services.AddSingleton<RevocationMirror>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevocationMirror>());
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<DistributedRateLimiter>();
         builder.Services.AddScoped<RefreshTokens>();
