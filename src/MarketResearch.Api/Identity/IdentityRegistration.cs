@@ -108,7 +108,7 @@ internal static class IdentityRegistration
                 context.Fail("The token was revoked.");
             }
         }
-        catch (StackExchange.Redis.RedisException)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             // Fail closed: without the denylist a revoked token cannot be told from a good one.
             context.Fail("The revocation list is unavailable.");

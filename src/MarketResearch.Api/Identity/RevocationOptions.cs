@@ -16,6 +16,9 @@ public sealed class RevocationOptions
     /// <summary>The mirror is trusted only while its last own ping came back within this; it bounds how late a revocation can be seen.</summary>
     public TimeSpan MaxStaleness { get; set; } = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>Longest wait for Redis when the mirror cannot answer; past it the request is refused (fail closed), not held.</summary>
+    public TimeSpan FallbackTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Full reload from Redis this often, besides after every (re)subscription; also drops expired entries.</summary>
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
@@ -28,6 +31,9 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
 
     public static readonly TimeSpan MinPingInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Held requests pile up while Redis is away; refusing sooner is kinder to the server.</summary>
+    public static readonly TimeSpan MaxFallbackTimeout = TimeSpan.FromSeconds(5);
+
     public ValidateOptionsResult Validate(string? name, RevocationOptions options)
     {
         var failures = new List<string>();
@@ -39,6 +45,11 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
         if (options.MaxStaleness < 2 * options.PingInterval || options.MaxStaleness >= RevocationDeadline)
         {
             failures.Add($"{RevocationOptions.Section}:MaxStaleness must be at least twice PingInterval and below {RevocationDeadline.TotalSeconds} s.");
+        }
+
+        if (options.FallbackTimeout <= TimeSpan.Zero || options.FallbackTimeout > MaxFallbackTimeout)
+        {
+            failures.Add($"{RevocationOptions.Section}:FallbackTimeout must be positive and at most {MaxFallbackTimeout.TotalSeconds} s.");
         }
 
         if (options.ReloadInterval < options.MaxStaleness)

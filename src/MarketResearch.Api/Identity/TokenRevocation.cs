@@ -10,7 +10,7 @@ namespace MarketResearch.Api.Identity;
 /// (reloaded by <see cref="RevocationMirror"/>) and published on a channel (applied by every replica's mirror), in one
 /// transaction. Entries expire with the tokens they void, so the sets stay small.
 /// </summary>
-internal sealed class TokenRevocation(IConnectionMultiplexer redis, RevocationMirror mirror, TimeProvider clock)
+internal sealed class TokenRevocation(IConnectionMultiplexer redis, RevocationMirror mirror, IOptions<RevocationOptions> options, TimeProvider clock)
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("auth:revocations");
     public static readonly RedisKey DeniedSet = "auth:denylist";
@@ -61,7 +61,8 @@ internal sealed class TokenRevocation(IConnectionMultiplexer redis, RevocationMi
 
     /// <summary>
     /// Runs on every authenticated request: answered from the in-process mirror while its subscription is proven
-    /// current, otherwise by one round trip to Redis for both checks (which throws, i.e. fails closed, when Redis is down).
+    /// current, otherwise by one round trip to Redis for both checks (which throws, i.e. fails closed, when Redis is down
+    /// or slower than FallbackTimeout).
     /// </summary>
     public async ValueTask<bool> IsRevokedAsync(string tokenId, Guid userId, DateTimeOffset issuedAt)
     {
@@ -70,7 +71,9 @@ internal sealed class TokenRevocation(IConnectionMultiplexer redis, RevocationMi
             return known;
         }
 
-        var values = await redis.GetDatabase().StringGetAsync([DeniedKey(tokenId), EpochKey(userId)]);
+        // The client would queue the command until Redis is back; a request must be refused instead, promptly.
+        var values = await redis.GetDatabase().StringGetAsync([DeniedKey(tokenId), EpochKey(userId)])
+            .WaitAsync(options.Value.FallbackTimeout, clock);
         if (values[0].HasValue)
         {
             return true;
