@@ -58,7 +58,12 @@ internal sealed class ApiReplica : IAsyncDisposable
                 return started.Elapsed;
             }
 
-            Assert.True(started.Elapsed < timeout, $"still {(int)response.StatusCode} after {started.Elapsed.TotalMilliseconds:0} ms, expected {(int)expected}");
+            if (started.Elapsed >= timeout)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.Fail($"still {(int)response.StatusCode} after {started.Elapsed.TotalMilliseconds:0} ms, expected {(int)expected}: {body[..Math.Min(body.Length, 3000)]}");
+            }
+
             await Task.Delay(PollInterval);
         }
     }

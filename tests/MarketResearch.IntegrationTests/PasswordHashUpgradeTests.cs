@@ -40,7 +40,7 @@ public sealed class PasswordHashUpgradeTests(LocalStackFixture stack)
     {
         await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT password_hash FROM asp_net_users WHERE normalized_email = @email", connection);
+        await using var command = new NpgsqlCommand("""SELECT password_hash FROM "AspNetUsers" WHERE normalized_email = @email""", connection);
         command.Parameters.AddWithValue("email", email.ToUpperInvariant());
         return (string)(await command.ExecuteScalarAsync())!;
     }
@@ -49,7 +49,7 @@ public sealed class PasswordHashUpgradeTests(LocalStackFixture stack)
     {
         await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("UPDATE asp_net_users SET password_hash = @hash WHERE normalized_email = @email", connection);
+        await using var command = new NpgsqlCommand("""UPDATE "AspNetUsers" SET password_hash = @hash WHERE normalized_email = @email""", connection);
         command.Parameters.AddWithValue("hash", hash);
         command.Parameters.AddWithValue("email", email.ToUpperInvariant());
         Assert.Equal(1, await command.ExecuteNonQueryAsync());

@@ -52,3 +52,21 @@ public sealed class RevocationMirrorTests
         await mirror.StopAsync(CancellationToken.None);
     }
 }
+
+public sealed class TokenRevocationFailClosedTests
+{
+    [Fact]
+    public async Task Without_redis_the_check_throws_promptly_instead_of_answering()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=200");
+        var options = Options.Create(new RevocationOptions { FallbackTimeout = TimeSpan.FromMilliseconds(300) });
+        using var mirror = new RevocationMirror(redis, options, Options.Create(new AuthOptions()), TimeProvider.System, NullLogger<RevocationMirror>.Instance);
+        var revocation = new TokenRevocation(redis, mirror, options, TimeProvider.System);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await Record.ExceptionAsync(async () => await revocation.IsRevokedAsync("jti", Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+        Assert.True(failure is RedisException or TimeoutException, failure?.ToString() ?? "no exception");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"took {started.Elapsed}");
+    }
+}
