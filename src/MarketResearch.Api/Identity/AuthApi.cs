@@ -97,10 +97,12 @@ internal static class AuthApi
         LoginRequest request, HttpContext http, SignInFlow signIn, DistributedRateLimiter limiter,
         IOptions<RateLimitOptions> limits, CancellationToken cancellationToken)
     {
-        var wait = await limiter.TryAcquireAsync(RateLimitPolicies.Login, ClientAddress(http), limits.Value.Login)
-            ?? await limiter.TryAcquireAsync(
-                RateLimitPolicies.LoginPerAccount, AccountRules.NormaliseEmail(request.Email ?? string.Empty), limits.Value.LoginPerAccount);
-        if (wait is { } retryAfter)
+        // Both counters in one pipelined Redis round trip; both count, so neither limit can be skirted through the other.
+        var perAddress = limiter.TryAcquireAsync(RateLimitPolicies.Login, ClientAddress(http), limits.Value.Login);
+        var perAccount = limiter.TryAcquireAsync(
+            RateLimitPolicies.LoginPerAccount, AccountRules.NormaliseEmail(request.Email ?? string.Empty), limits.Value.LoginPerAccount);
+        var waits = await Task.WhenAll(perAddress, perAccount);
+        if (waits.Max() is { } retryAfter)
         {
             return RateLimitResults.TooManyRequests(http, retryAfter);
         }

@@ -29,10 +29,6 @@ public sealed class AuthOptions
     [Range(12, 128)]
     public int MinPasswordLength { get; set; } = 12;
 
-    /// <summary>PBKDF2-HMAC-SHA512 iterations of password hashes; the dominant cost of a login (see docs/security.md).</summary>
-    [Range(10_000, 1_000_000)]
-    public int PasswordHashIterations { get; set; } = 100_000;
-
     [Range(1, 100)]
     public int LockoutThreshold { get; set; } = 5;
 

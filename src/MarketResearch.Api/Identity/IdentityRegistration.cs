@@ -3,6 +3,7 @@ using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -12,12 +13,12 @@ namespace MarketResearch.Api.Identity;
 internal static class IdentityRegistration
 {
     /// <summary>Tolerated clock difference between replicas when checking token lifetimes.</summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public static WebApplicationBuilder AddResearchIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
 
         builder.Services.AddIdentityCore<ResearchUser>(identity =>
@@ -37,11 +38,19 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<ResearchDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<ResearchUser>>(TokenOptions.DefaultAuthenticatorProvider);
 
-        builder.Services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = auth.PasswordHashIterations);
+        builder.Services.AddOptions<PasswordHashingOptions>().Bind(builder.Configuration.GetSection(PasswordHashingOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
+        // Replaces Identity's PBKDF2 hasher; old hashes still verify and are upgraded at the next sign-in.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ResearchUser>, Argon2PasswordHasher>());
+        builder.Services.AddSingleton<DecoyPassword>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<SecurityMetrics>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddOptions<RevocationOptions>().Bind(builder.Configuration.GetSection(RevocationOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>();
+        builder.Services.AddSingleton<RevocationMirror>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RevocationMirror>());
         builder.Services.AddSingleton<TokenRevocation>();
         builder.Services.AddSingleton<DistributedRateLimiter>();
         builder.Services.AddScoped<RefreshTokens>();
@@ -99,7 +108,7 @@ internal static class IdentityRegistration
                 context.Fail("The token was revoked.");
             }
         }
-        catch (StackExchange.Redis.RedisException)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             // Fail closed: without the denylist a revoked token cannot be told from a good one.
             context.Fail("The revocation list is unavailable.");

@@ -11,6 +11,13 @@ internal sealed class SecurityAudit(ResearchDbContext db, IHttpContextAccessor h
 
     public async Task RecordAsync(string type, Guid? userId, string? detail = null, CancellationToken cancellationToken = default)
     {
+        Stage(type, userId, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the event to the unit of work; the caller's next SaveChanges stores it with its own rows.</summary>
+    public void Stage(string type, Guid? userId, string? detail = null)
+    {
         var request = http.HttpContext?.Request;
         var userAgent = request?.Headers.UserAgent.ToString();
         var now = clock.GetUtcNow();
@@ -24,7 +31,6 @@ internal sealed class SecurityAudit(ResearchDbContext db, IHttpContextAccessor h
             UserAgent = string.IsNullOrEmpty(userAgent) ? null : userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)],
             Detail = detail,
         });
-        await db.SaveChangesAsync(cancellationToken);
         metrics.Record(type);
     }
 }

@@ -1,4 +1,5 @@
 using MarketResearch.Api.Identity;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace MarketResearch.Api.Security;
@@ -7,7 +8,7 @@ namespace MarketResearch.Api.Security;
 /// Fixed-window counters in Redis, so every API replica enforces one shared limit (a per-process limiter
 /// would multiply the limit by the replica count behind a load balancer).
 /// </summary>
-internal sealed class DistributedRateLimiter(IConnectionMultiplexer redis, SecurityMetrics metrics)
+internal sealed class DistributedRateLimiter(IConnectionMultiplexer redis, SecurityMetrics metrics, IOptions<RateLimitOptions> options, TimeProvider clock)
 {
     // INCR and the first EXPIRE in one step: a crash between them must not leave a counter that never resets.
     private const string CountScript = """
@@ -21,7 +22,7 @@ internal sealed class DistributedRateLimiter(IConnectionMultiplexer redis, Secur
     {
         var key = (RedisKey)$"ratelimit:{policy}:{partition}";
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            CountScript, [key], [(long)rule.Window.TotalMilliseconds]))!;
+            CountScript, [key], [(long)rule.Window.TotalMilliseconds]).WaitAsync(options.Value.StoreTimeout, clock))!;
         var count = (long)result[0];
         if (count <= rule.PermitLimit)
         {

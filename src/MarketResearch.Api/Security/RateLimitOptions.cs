@@ -11,6 +11,14 @@ public sealed class RateLimitOptions
     public RateLimitRule LoginPerAccount { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) };
     public RateLimitRule PersonaGeneration { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
     public RateLimitRule General { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Longest wait for a counter in Redis; past it the request gets 503 instead of being held.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:05")]
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retry-After sent with that 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan StoreRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 public sealed class RateLimitRule

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using MarketResearch.Api.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MarketResearch.IntegrationTests;
+
+/// <summary>
+/// A second API process's worth of state, in-process: the real API built against the test stack's Postgres and a
+/// Redis address of the test's choosing, beside the AppHost's own API replica.
+/// </summary>
+internal sealed class ApiReplica : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private readonly WebApplicationFactory<MarketResearch.Api.ApiOptions> _factory;
+
+    private ApiReplica(WebApplicationFactory<MarketResearch.Api.ApiOptions> factory) => _factory = factory;
+
+    public RevocationMirror Mirror => _factory.Services.GetRequiredService<RevocationMirror>();
+
+    public static async Task<ApiReplica> StartAsync(LocalStackFixture stack, string redisConnectionString)
+    {
+        var database = await stack.DatabaseConnectionStringAsync();
+        var factory = new WebApplicationFactory<MarketResearch.Api.ApiOptions>().WithWebHostBuilder(host => host
+            .UseSetting("ConnectionStrings:marketresearch", database)
+            .UseSetting("ConnectionStrings:redis", redisConnectionString)
+            .UseSetting("Auth:SigningKey", stack.SigningKey));
+        _ = factory.Server; // Starts the host, and with it the revocation mirror.
+        return new ApiReplica(factory);
+    }
+
+    public HttpClient ClientWith(string accessToken)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    public async Task WaitUntilMirrorIsCurrentAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!Mirror.IsCurrent)
+        {
+            await Task.Delay(PollInterval, deadline.Token);
+        }
+    }
+
+    /// <summary>How long until GET /auth/me with the client's token answers <paramref name="expected"/>; fails after the timeout.</summary>
+    public static async Task<TimeSpan> TimeUntilAsync(HttpClient client, HttpStatusCode expected, TimeSpan timeout)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync("/api/v1/auth/me");
+            if (response.StatusCode == expected)
+            {
+                return started.Elapsed;
+            }
+
+            if (started.Elapsed >= timeout)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.Fail($"still {(int)response.StatusCode} after {started.Elapsed.TotalMilliseconds:0} ms, expected {(int)expected}: {body[..Math.Min(body.Length, 3000)]}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}

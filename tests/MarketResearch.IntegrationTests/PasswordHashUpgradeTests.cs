@@ -1,0 +1,57 @@
+using MarketResearch.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace MarketResearch.IntegrationTests;
+
+/// <summary>Accounts hashed by Identity's PBKDF2 before Argon2id keep working and are upgraded at their next sign-in.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class PasswordHashUpgradeTests(LocalStackFixture stack)
+{
+    [Fact]
+    public async Task New_accounts_are_hashed_with_argon2id()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+
+        Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", await StoredHashAsync(user.Email), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pbkdf2_hash_signs_in_and_is_replaced_by_argon2id_at_that_sign_in()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var pbkdf2 = new PasswordHasher<ResearchUser>().HashPassword(new ResearchUser(), ApiUser.Password);
+        await SetStoredHashAsync(user.Email, pbkdf2);
+
+        using var api = stack.CreateClient("api");
+        var wrong = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "not the password at all" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(pbkdf2, await StoredHashAsync(user.Email));
+
+        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
+
+        var upgraded = await StoredHashAsync(user.Email);
+        Assert.StartsWith("$argon2id$", upgraded, StringComparison.Ordinal);
+        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
+        Assert.Equal(upgraded, await StoredHashAsync(user.Email));
+    }
+
+    private async Task<string> StoredHashAsync(string email)
+    {
+        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT password_hash FROM "AspNetUsers" WHERE normalized_email = @email""", connection);
+        command.Parameters.AddWithValue("email", email.ToUpperInvariant());
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task SetStoredHashAsync(string email, string hash)
+    {
+        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""UPDATE "AspNetUsers" SET password_hash = @hash WHERE normalized_email = @email""", connection);
+        command.Parameters.AddWithValue("hash", hash);
+        command.Parameters.AddWithValue("email", email.ToUpperInvariant());
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
