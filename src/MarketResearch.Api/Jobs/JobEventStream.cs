@@ -29,14 +29,15 @@ internal sealed class JobEventStream(ResearchDbContext db, IConnectionMultiplexe
                 .FirstAsync(cancellationToken);
             yield return new SseItem<JsonElement>(JsonSerializer.SerializeToElement(snapshot, JsonSerializerOptions.Web), "snapshot");
 
-            var last = afterEventId;
+            // Ids, not a high-water mark: concurrent publishers' events can arrive out of id order, and none may be dropped.
+            var delivered = new HashSet<long>();
             var stored = await db.JobEvents.AsNoTracking()
                 .Where(entry => entry.JobId == jobId && entry.Id > afterEventId)
                 .OrderBy(entry => entry.Id)
                 .ToListAsync(cancellationToken);
             foreach (var entry in stored)
             {
-                last = entry.Id;
+                delivered.Add(entry.Id);
                 yield return Item(entry.Id, entry.Type, entry.Data.RootElement.Clone());
                 if (IsFinalStatus(entry.Type, entry.Data.RootElement))
                 {
@@ -54,12 +55,11 @@ internal sealed class JobEventStream(ResearchDbContext db, IConnectionMultiplexe
                 using var document = JsonDocument.Parse(message);
                 var root = document.RootElement;
                 var id = root.GetProperty("id").GetInt64();
-                if (id <= last)
+                if (id <= afterEventId || !delivered.Add(id))
                 {
                     continue;
                 }
 
-                last = id;
                 var type = root.GetProperty("type").GetString()!;
                 var data = root.GetProperty("data").Clone();
                 yield return Item(id, type, data);
