@@ -65,8 +65,10 @@ public sealed class DockerfileTests
 
         Assert.Equal(
             [
+                "src/MarketResearch.AI/MarketResearch.AI.csproj",
                 "src/MarketResearch.Api/MarketResearch.Api.csproj",
                 "src/MarketResearch.Domain/MarketResearch.Domain.csproj",
+                "src/MarketResearch.Knowledge/MarketResearch.Knowledge.csproj",
                 "src/MarketResearch.ServiceDefaults/MarketResearch.ServiceDefaults.csproj",
             ],
             image.ProjectFiles);
