@@ -1,5 +1,6 @@
 using MarketResearch.Web.Account;
 using MarketResearch.Web.AI;
+using MarketResearch.Web.FocusGroups;
 using MarketResearch.Web.Api;
 using MarketResearch.Web.Jobs;
 using MarketResearch.Web.Personas;
@@ -36,6 +37,7 @@ internal static class WebRegistration
         builder.Services.AddScoped<ProjectsClient>();
         builder.Services.AddScoped<PersonasClient>();
         builder.Services.AddScoped<JobWatcher>();
+        builder.Services.AddScoped<FocusGroupsClient>();
 
         builder.AddRedisClient("redis");
         // Cookies must stay readable across web replicas and restarts: the key ring lives in Redis.
