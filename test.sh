@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The second command: builds and runs every test project, then prints one line "N passed, N failed".
 # The integration tests start the whole AppHost themselves (local mode: Postgres and Redis as processes).
+# Extra arguments go to dotnet test (CI: --collect "XPlat Code Coverage" --settings tests/coverage.runsettings).
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 
 # Local mode (the default for tests) runs Postgres and Redis from the OS packages; the operations tests
 # need promtool and amtool in either mode.
@@ -12,7 +13,7 @@ results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet test MarketResearch.sln --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+dotnet test MarketResearch.sln --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 
 # Each test assembly prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - ...").

@@ -20,7 +20,8 @@ export DOTNET_ENVIRONMENT=Development ASPNETCORE_URLS=http://localhost:15100 ASP
 
 start_stack() {
   : > "$log"
-  local began=$(date +%s.%N)
+  local began
+  began=$(date +%s.%N)
   dotnet src/MarketResearch.AppHost/bin/Debug/net10.0/MarketResearch.AppHost.dll "${args[@]}" >"$log" 2>&1 &
   apphost=$!
   until grep -q "Web app is ready" "$log"; do
@@ -31,7 +32,8 @@ start_stack() {
 }
 
 stop_stack() {
-  local began=$(date +%s.%N)
+  local began
+  began=$(date +%s.%N)
   kill -TERM "$apphost"
   while pgrep -f "$state" >/dev/null || kill -0 "$apphost" 2>/dev/null; do sleep 0.1; done
   echo "SIGTERM → no AppHost, Postgres or Redis process left after $(echo "$(date +%s.%N) - $began" | bc) s"

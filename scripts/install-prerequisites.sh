@@ -18,6 +18,9 @@ command -v setpriv >/dev/null || need_packages+=(util-linux)
 # promtool and amtool check deploy/monitoring in tests/MarketResearch.OperationsTests.
 command -v promtool >/dev/null || need_packages+=(prometheus)
 command -v amtool >/dev/null || need_packages+=(prometheus-alertmanager)
+# Local mode runs the Postgres and Redis exporters beside Prometheus; the monitoring tests query them.
+command -v prometheus-postgres-exporter >/dev/null || need_packages+=(prometheus-postgres-exporter)
+command -v prometheus-redis-exporter >/dev/null || need_packages+=(prometheus-redis-exporter)
 # pg_dump, pg_restore, redis-cli and redis-check-rdb run `backup` (src/MarketResearch.Backup) and its drill test;
 # pgbackrest runs deploy/backup/pitr-drill.sh.
 command -v pg_restore >/dev/null || need_packages+=(postgresql-client)
@@ -26,6 +29,9 @@ command -v pgbackrest >/dev/null || need_packages+=(pgbackrest)
 
 # The browser tests (tests/MarketResearch.IntegrationTests/Browser) drive Debian's Chromium headless through Playwright.
 [[ -x /usr/bin/chromium ]] || need_packages+=(chromium)
+# jq runs scripts/smoke-test.sh (and its integration test); shellcheck checks every script in the deployment tests.
+command -v jq >/dev/null || need_packages+=(jq)
+command -v shellcheck >/dev/null || need_packages+=(shellcheck)
 
 # node runs the offline Kubernetes schema validation in tests/MarketResearch.DeploymentTests (npm ci installs its packages).
 command -v node >/dev/null || need_packages+=(nodejs)

@@ -25,7 +25,8 @@ internal sealed class BenchStack : IAsyncDisposable
     public string SigningKey { get; }
     public TimeSpan TimeToHealthy { get; }
 
-    public static async Task<BenchStack> StartAsync()
+    /// <param name="appHostWorker">False leaves the AppHost's worker stopped, for benches that run their own replicas.</param>
+    public static async Task<BenchStack> StartAsync(bool appHostWorker = true)
     {
         var state = Path.Combine(Path.GetTempPath(), $"marketresearch-bench-{Guid.NewGuid():N}");
         var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(40));
@@ -46,10 +47,15 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000");
 
+        if (!appHostWorker)
+        {
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker")).WithExplicitStart();
+        }
+
         var clock = Stopwatch.StartNew();
         var app = await builder.BuildAsync();
         await app.StartAsync();
-        foreach (var resource in new[] { "postgres", "redis", "api", "worker", "web" })
+        foreach (var resource in new[] { "postgres", "redis", "api", "web" }.Concat(appHostWorker ? ["worker"] : Array.Empty<string>()))
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource);
         }

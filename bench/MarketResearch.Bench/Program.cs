@@ -1,8 +1,15 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|reads|queue|graph|all]
 var scenario = args.FirstOrDefault() ?? "all";
-await using var stack = await BenchStack.StartAsync();
+if (scenario == "graph")
+{
+    // Pure computation: no stack needed.
+    await GraphBenchmarks.RunAsync();
+    return;
+}
+
+await using var stack = await BenchStack.StartAsync(appHostWorker: scenario != "queue");
 Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s (cold start of the bench's own throwaway stack)");
 
 if (scenario is "auth" or "all")
@@ -13,4 +20,30 @@ if (scenario is "auth" or "all")
 if (scenario is "personas" or "all")
 {
     await PersonaBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "survey" or "all")
+{
+    await SurveyBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "knowledge" or "all")
+{
+    await KnowledgeBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "focus" or "all")
+{
+    await FocusGroupBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "reads" or "all")
+{
+    await ReadBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "queue")
+{
+    // Not part of "all": it runs its own worker replicas instead of the AppHost's.
+    await QueueBenchmarks.RunAsync(stack);
 }

@@ -1,10 +1,16 @@
+using MarketResearch.AI;
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Api.Security;
+using MarketResearch.Api.Surveys;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Knowledge;
 using Scalar.AspNetCore;
 
 namespace MarketResearch.Api;
@@ -31,12 +37,19 @@ internal static class ApiRegistration
 
         builder.AddResearchPersistence();
         builder.AddRedisClient(RedisConnectionName);
+        builder.AddProjectReadCache();
+        builder.AddAIProviderStatus();
         builder.AddResearchIdentity();
         builder.Services.AddScoped<ProjectAccess>();
+        // Search embeds the query with the same model the worker embedded the documents with.
+        builder.AddResearchAI();
+        builder.AddKnowledge();
+        builder.AddDiscussionGraph();
         builder.Services.AddOptions<JobQueueOptions>().Bind(builder.Configuration.GetSection(JobQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<JobAccess>();
         builder.Services.AddScoped<JobEventStream>();
+        builder.Services.AddOptions<SurveyResultsOptions>().Bind(builder.Configuration.GetSection(SurveyResultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -1,9 +1,13 @@
 using MarketResearch.Api;
 using MarketResearch.Api.Exports;
+using MarketResearch.Api.FocusGroups;
+using MarketResearch.Api.AI;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Jobs;
+using MarketResearch.Api.Knowledge;
 using MarketResearch.Api.Personas;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,7 +23,13 @@ app.MapAuthApi();
 app.MapProjectsApi();
 app.MapJobsApi();
 app.MapPersonasApi();
+app.MapFocusGroupsApi();
+app.MapFocusGroupGraphApi();
 app.MapExportsApi();
+app.MapSurveysApi();
+app.MapDocumentsApi();
+app.MapKnowledgeSearchApi();
+app.MapAIStatusApi();
 
 app.Run();
 

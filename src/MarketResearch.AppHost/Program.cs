@@ -6,6 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var secrets = builder.AddSecretParameters();
 var infrastructure = builder.AddResearchInfrastructure(secrets);
+builder.AddLocalMonitoring(infrastructure);
 builder.AddDeploymentPublishing();
 
 var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("migrations")

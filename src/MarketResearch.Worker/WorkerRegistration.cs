@@ -1,8 +1,14 @@
 using MarketResearch.AI;
+using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Worker.DiscussionGraph;
+using MarketResearch.Worker.FocusGroups;
 using MarketResearch.Worker.Heartbeat;
+using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
+using MarketResearch.Worker.Knowledge;
 using MarketResearch.Worker.Personas;
+using MarketResearch.Worker.Surveys;
 
 namespace MarketResearch.Worker;
 
@@ -15,7 +21,22 @@ internal static class WorkerRegistration
         builder.AddWorkerHeartbeat();
         builder.AddJobRunner();
         builder.AddResearchAI();
+        builder.AddKnowledge();
+        builder.Services.AddSingleton<PersonaGrounding>();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.Services.AddOptions<SurveyRunOptions>().Bind(builder.Configuration.GetSection(SurveyRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SurveyAnswering>();
+        builder.Services.AddSingleton<IJobHandler, SurveyRunHandler>();
+        builder.Services.AddSingleton<IJobHandler, DocumentIngestionHandler>();
+        builder.AddDiscussionGraph();
+        builder.Services.AddSingleton<ModelDiscussionExtractor>();
+        // The model extracts concepts when a real one is configured; the lexical extractor otherwise.
+        builder.Services.AddSingleton<IDiscussionExtractor>(services => services.GetRequiredService<AIProviderStatus>().IsOffline
+            ? services.GetRequiredService<LexicalDiscussionExtractor>()
+            : services.GetRequiredService<ModelDiscussionExtractor>());
+        builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
+        builder.Services.AddOptions<FocusGroupOptions>().Bind(builder.Configuration.GetSection(FocusGroupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IJobHandler, FocusGroupRunHandler>();
         return builder;
     }
 }

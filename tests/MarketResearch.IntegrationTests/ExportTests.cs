@@ -13,6 +13,9 @@ public sealed class ExportTests(LocalStackFixture stack)
         using var owner = await ApiUser.RegisterAsync(stack);
         var projectId = await owner.CreateProjectAsync("Export <check> | panel");
         await PersonaGenerationTests.GenerateAsync(owner, projectId, new { count = 12, seed = 5 });
+        var survey = await owner.Client.PostAsJsonAsync($"/api/v1/projects/{projectId}/surveys", new { name = "Plans", questions = SurveyTests.AllFourTypes });
+        var surveyId = (await survey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await SurveyTests.RunAsync(owner, surveyId);
 
         using var json = await owner.Client.GetAsync($"/api/v1/projects/{projectId}/export?format=json");
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
@@ -22,6 +25,8 @@ public sealed class ExportTests(LocalStackFixture stack)
         var personas = document.GetProperty("personas").EnumerateArray().ToList();
         Assert.Equal(12, personas.Count);
         Assert.All(personas, persona => Assert.False(string.IsNullOrWhiteSpace(persona.GetProperty("profile").GetProperty("headline").GetString())));
+        var exportedSurvey = Assert.Single(document.GetProperty("surveys").EnumerateArray());
+        Assert.Equal(12 * SurveyTests.AllFourTypes.Length, exportedSurvey.GetProperty("responses").GetArrayLength());
 
         using var csv = await owner.Client.GetAsync($"/api/v1/projects/{projectId}/export?format=csv");
         Assert.Equal("application/zip", csv.Content.Headers.ContentType?.MediaType);
@@ -31,11 +36,15 @@ public sealed class ExportTests(LocalStackFixture stack)
         var lines = (await reader.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,name,gender,locale,archetype,age,", lines[0], StringComparison.Ordinal);
         Assert.Equal(13, lines.Length);
+        using var answers = new StreamReader(zip.GetEntry("survey-responses.csv")!.Open(), Encoding.UTF8);
+        Assert.Equal(12 * SurveyTests.AllFourTypes.Length, (await answers.ReadToEndAsync()).Split("\r\n").Count(line => line.StartsWith(surveyId.ToString(), StringComparison.Ordinal)));
 
         var report = await owner.Client.GetStringAsync($"/api/v1/projects/{projectId}/export?format=md");
         Assert.StartsWith("# Export &lt;check&gt; \\| panel", report, StringComparison.Ordinal);
         Assert.All(personas, persona => Assert.Contains(persona.GetProperty("name").GetString()!, report, StringComparison.Ordinal));
         Assert.Contains("_12 personas.", report, StringComparison.Ordinal);
+        Assert.Contains("## Surveys", report, StringComparison.Ordinal);
+        Assert.Contains("Mean rating", report, StringComparison.Ordinal);
     }
 
     [Fact]

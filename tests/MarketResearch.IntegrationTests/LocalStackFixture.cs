@@ -13,13 +13,16 @@ public sealed class LocalStackFixture : IAsyncLifetime
 {
     public static readonly string[] Services = ["api", "worker", "web"];
     public static readonly string[] DataStores = ["postgres", "redis"];
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(6);
 
     /// <summary>Short, so a test can watch an account lock and unlock; production uses 15 minutes.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);
 
     /// <summary>Above the lockout threshold (5) so lockout is observable before the per-account limit answers 429.</summary>
     public const int LoginPerAccountLimit = 8;
+
+    /// <summary>Small, so the over-size upload test sends megabytes, not the production 50 MB.</summary>
+    public const long MaxUploadBytes = 2 * 1024 * 1024;
 
     /// <summary>The worker's job lease in tests; production uses 30 s.</summary>
     public static readonly TimeSpan JobLease = TimeSpan.FromSeconds(3);
@@ -53,7 +56,8 @@ public sealed class LocalStackFixture : IAsyncLifetime
             .WithEnvironment("RateLimits__Login__PermitLimit", "100000")
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", LoginPerAccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString());
+            .WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString())
+            .WithEnvironment("Knowledge__MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Short leases and backoffs so retry, cancellation and reclaim tests finish in seconds.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker"))
             .WithEnvironment("Jobs__LeaseDuration", JobLease.ToString())

@@ -31,6 +31,9 @@ public static class ResearchSchemas
         ("agreesWith", TextList(0, MaxListItems)),
         ("disagreesWith", TextList(0, MaxListItems))));
 
+    /// <summary>The moderator's probe after a round of answers.</summary>
+    public static JsonElement ModeratorFollowUp { get; } = Schema(Object(("followUpQuestion", Text())));
+
     public static JsonElement FocusGroupInsights { get; } = Schema(Object(
         ("executiveSummary", Text()),
         ("keyInsights", TextList(MinInsights, MaxListItems)),
@@ -61,6 +64,23 @@ public static class ResearchSchemas
         Schema(Object(("rating", new JsonObject { ["type"] = "integer", ["minimum"] = minimum, ["maximum"] = maximum })));
 
     public static JsonElement OpenText { get; } = Schema(Object(("text", Text())));
+
+    /// <summary>Concepts, emotions and sentiment for each of <paramref name="count"/> numbered answers, in order.</summary>
+    public static JsonElement DiscussionAnalysis(int count, IEnumerable<string> emotions) => Schema(Object(("items", new JsonObject
+    {
+        ["type"] = "array",
+        ["minItems"] = count,
+        ["maxItems"] = count,
+        ["items"] = Object(
+            ("concepts", TextList(0, MaxListItems)),
+            ("emotions", new JsonObject
+            {
+                ["type"] = "array",
+                ["maxItems"] = 3,
+                ["items"] = Object(("emotion", new JsonObject { ["type"] = "string", ["enum"] = Strings(emotions) }), ("intensity", Number(0, 1))),
+            }),
+            ("sentiment", Number(-1, 1))),
+    })));
 
     private static JsonObject Object(params (string Name, JsonNode Schema)[] properties) => new()
     {

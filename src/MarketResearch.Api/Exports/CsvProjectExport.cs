@@ -13,6 +13,32 @@ internal static class CsvProjectExport
     {
         await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await WritePersonasAsync(source, zip, cancellationToken);
+        await WriteSurveyResponsesAsync(source, zip, cancellationToken);
+    }
+
+    private static async Task WriteSurveyResponsesAsync(ProjectExportSource source, ZipArchive zip, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry("survey-responses.csv", CompressionLevel.Fastest);
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        await using var text = new StreamWriter(stream, CsvWriter.Encoding);
+        var csv = new CsvWriter(text);
+        csv.Row(["survey_id", "survey_name", "question_index", "question_type", "question", "persona_id", "answer"]);
+        var rows = 0;
+        foreach (var survey in await source.SurveysAsync(cancellationToken))
+        {
+            await foreach (var response in source.SurveyResponsesAsync(survey).WithCancellation(cancellationToken))
+            {
+                var question = survey.Questions[response.QuestionIndex];
+                csv.Id(survey.Id).Text(survey.Name).Number(response.QuestionIndex).Text(question.Type.ToString()).Text(question.Text)
+                    .Id(response.PersonaId).Text(SurveyAnswerText.Describe(question, response)).EndRow();
+                if (++rows % RowsPerFlush == 0)
+                {
+                    await csv.FlushAsync(cancellationToken);
+                }
+            }
+        }
+
+        await csv.FlushAsync(cancellationToken);
     }
 
     private static async Task WritePersonasAsync(ProjectExportSource source, ZipArchive zip, CancellationToken cancellationToken)

@@ -55,6 +55,41 @@ internal static class JsonProjectExport
         }
 
         json.WriteEndArray();
+
+        json.WriteStartArray("surveys");
+        foreach (var survey in await source.SurveysAsync(cancellationToken))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", survey.Id);
+            json.WriteString("name", survey.Name);
+            json.WriteString("status", survey.Status.ToString());
+            json.WritePropertyName("questions");
+            JsonSerializer.Serialize(json, survey.Questions, JsonSerializerOptions.Web);
+            if (survey.CompletedJobId is { } run)
+            {
+                json.WriteString("resultsFromJobId", run);
+            }
+
+            json.WriteStartArray("responses");
+            await foreach (var response in source.SurveyResponsesAsync(survey).WithCancellation(cancellationToken))
+            {
+                json.WriteStartObject();
+                json.WriteString("personaId", response.PersonaId);
+                json.WriteNumber("questionIndex", response.QuestionIndex);
+                json.WritePropertyName("answer");
+                JsonSerializer.Serialize(json, response.Answer, JsonSerializerOptions.Web);
+                json.WriteEndObject();
+                if (++rows % RowsPerFlush == 0)
+                {
+                    await json.FlushAsync(cancellationToken);
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }

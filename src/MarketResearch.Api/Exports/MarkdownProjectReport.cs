@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.Surveys;
 
 namespace MarketResearch.Api.Exports;
 
@@ -8,6 +9,7 @@ namespace MarketResearch.Api.Exports;
 internal static class MarkdownProjectReport
 {
     private const int PersonasPerFlush = 50;
+    private const int QuotedAnswers = 5;
 
     public static async Task WriteAsync(ProjectExportSource source, Stream body, CancellationToken cancellationToken)
     {
@@ -52,8 +54,57 @@ internal static class MarkdownProjectReport
             markdown.Paragraph("No personas have been generated yet.");
         }
 
+        await WriteSurveysAsync(source, markdown, cancellationToken);
         markdown.Note(string.Create(CultureInfo.InvariantCulture, $"{count} personas. Exported {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         await text.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Each survey's latest results: option counts, the mean rating, a few written answers.</summary>
+    private static async Task WriteSurveysAsync(ProjectExportSource source, MarkdownWriter markdown, CancellationToken cancellationToken)
+    {
+        var surveys = await source.SurveysAsync(cancellationToken);
+        if (surveys.Count == 0)
+        {
+            return;
+        }
+
+        markdown.Heading(2, "Surveys");
+        foreach (var survey in surveys)
+        {
+            markdown.Heading(3, survey.Name);
+            var answers = new Dictionary<int, List<SurveyResponse>>();
+            await foreach (var response in source.SurveyResponsesAsync(survey).WithCancellation(cancellationToken))
+            {
+                (answers.TryGetValue(response.QuestionIndex, out var list) ? list : answers[response.QuestionIndex] = []).Add(response);
+            }
+
+            if (answers.Count == 0)
+            {
+                markdown.Paragraph("Not run yet.");
+                continue;
+            }
+
+            for (var index = 0; index < survey.Questions.Count; index++)
+            {
+                var question = survey.Questions[index];
+                var responses = answers.GetValueOrDefault(index) ?? [];
+                markdown.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {question.Text} ({responses.Count} answers)"));
+                if (question.Options.Count > 0)
+                {
+                    markdown.Table(["option", "answers"], question.Options.Select((option, position) => (IReadOnlyList<string>)
+                        [option, responses.Count(response => response.OptionIndexes?.Contains(position) == true).ToString(CultureInfo.InvariantCulture)]));
+                }
+                else if (responses.Any(response => response.Rating is not null))
+                {
+                    markdown.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                        $"Mean rating {responses.Where(response => response.Rating is not null).Average(response => response.Rating!.Value):0.00} on {question.Minimum}–{question.Maximum}."));
+                }
+                else
+                {
+                    markdown.Bullets("Some answers", responses.Where(response => response.Text is not null).Take(QuotedAnswers).Select(response => response.Text!).ToList());
+                }
+            }
+        }
     }
 
     private static void WriteAudience(MarkdownWriter markdown, TargetAudience audience)

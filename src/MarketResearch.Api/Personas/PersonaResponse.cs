@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 
 namespace MarketResearch.Api.Personas;
@@ -14,9 +15,10 @@ public sealed record PersonaResponse(
     string Archetype,
     JsonElement Profile,
     string GeneratedBy,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<KnowledgeCitation> Citations)
 {
     public static PersonaResponse From(Persona persona) => new(
         persona.Id, persona.ProjectId, persona.JobId, persona.Name, persona.Locale, persona.Demographics, persona.Traits,
-        persona.Archetype, persona.Profile.RootElement, persona.GeneratedBy, persona.CreatedAt);
+        persona.Archetype, persona.Profile.RootElement, persona.GeneratedBy, persona.CreatedAt, persona.Citations);
 }

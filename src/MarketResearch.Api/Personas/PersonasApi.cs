@@ -3,11 +3,13 @@ using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Api.Security;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.ReadCache;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ internal static class PersonasApi
     {
         app.MapPost("/api/v1/projects/{id:guid}/personas/generate", Generate).WithTags("Personas").RequireAuthorization().WithName("GeneratePersonas");
         app.MapGet("/api/v1/projects/{id:guid}/personas", ListPersonas).WithTags("Personas").RequireAuthorization().WithName("ListPersonas");
+        app.MapGet("/api/v1/projects/{id:guid}/personas/quality", GetPanelQuality).WithTags("Personas").RequireAuthorization().WithName("GetPanelQuality");
         app.MapGet("/api/v1/personas/{id:guid}", GetPersona).WithTags("Personas").RequireAuthorization().WithName("GetPersona");
         return app;
     }
@@ -63,23 +66,41 @@ internal static class PersonasApi
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobAccepted.For(job));
     }
 
+    /// <summary>Keyset-paged, filtered (see <see cref="PersonaFilter"/>), cached until the project's personas change.</summary>
     private static async Task<Results<Ok<Page<PersonaResponse>>, ValidationProblem, ProblemHttpResult>> ListPersonas(
-        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, IOptions<ApiOptions> options,
-        int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, HttpRequest request, ProjectAccess access, ResearchDbContext db, ProjectReadCache readCache,
+        IOptions<ApiOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (await access.RoleAsync(id, principal.Id(), cancellationToken) is null)
         {
             return Problems.NotFound("project", id);
         }
 
-        if (!PageRequest.TryCreate(limit, cursor, options.Value, out var page, out var errors))
+        var pageValid = PageRequest.TryCreate(limit, cursor, options.Value, out var page, out var errors);
+        if (!PersonaFilter.TryParse(request.Query, out var filter, out var filterErrors) || !pageValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors.Concat(filterErrors).ToDictionary(StringComparer.Ordinal));
         }
 
-        return TypedResults.Ok(await db.Personas.AsNoTracking().Where(persona => persona.ProjectId == id)
-            .ToPageAsync(page, persona => persona.CreatedAt, persona => persona.Id, persona => new PageCursor(persona.CreatedAt, persona.Id),
-                PersonaResponse.From, cancellationToken));
+        var key = $"page:{page.Limit}:{cursor}:{filter.CacheKey()}";
+        return TypedResults.Ok(await readCache.GetOrCreateAsync(id, ProjectReadVersions.Personas, key, async token =>
+            await db.Personas(id, filter)
+                .ToPageAsync(page, persona => persona.CreatedAt, persona => persona.Id, persona => new PageCursor(persona.CreatedAt, persona.Id),
+                    PersonaResponse.From, token), cancellationToken));
+    }
+
+    /// <summary>The latest panel's quality, or the panel of <paramref name="jobId"/>; measured on the saved rows, then cached.</summary>
+    private static async Task<Results<Ok<PanelQualityResponse>, ProblemHttpResult>> GetPanelQuality(
+        Guid id, Guid? jobId, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, ProjectReadCache readCache, CancellationToken cancellationToken)
+    {
+        if (await access.RoleAsync(id, principal.Id(), cancellationToken) is null)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        var quality = await readCache.GetOrCreateAsync(id, ProjectReadVersions.Personas, $"quality:{jobId:N}", async token =>
+            await db.LatestPanelAsync(id, token) is { } latest ? await db.MeasureAsync(id, jobId ?? latest, token) : null, cancellationToken);
+        return quality is null ? Problems.NotFound("panel", jobId ?? id) : TypedResults.Ok(quality);
     }
 
     private static async Task<Results<Ok<PersonaResponse>, ProblemHttpResult>> GetPersona(

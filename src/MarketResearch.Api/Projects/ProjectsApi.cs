@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.ReadCache;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,8 +73,8 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> ReplaceProject(
-        Guid id, ProjectDraft draft, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, ProjectDraft draft, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, ProjectReadCache readCache,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var role = await access.RoleAsync(id, principal.Id(), cancellationToken);
         if (role is null)
@@ -99,6 +101,8 @@ internal static class ProjectsApi
 
         project.Update(draft, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        // Panel quality is measured against the target audience, which may just have changed.
+        await readCache.InvalidateAsync(id, ProjectReadVersions.Personas);
         return TypedResults.Ok(ProjectResponse.From(project));
     }
 

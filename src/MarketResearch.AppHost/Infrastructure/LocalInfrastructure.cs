@@ -2,14 +2,10 @@ namespace MarketResearch.AppHost.Infrastructure;
 
 internal static class LocalInfrastructure
 {
-    public const string StateDirectoryKey = "Infrastructure:StateDirectory";
-
     /// <summary>Postgres and Redis from the OS packages, data kept in a state folder that survives restarts.</summary>
     public static ResearchInfrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder, SecretParameters secrets)
     {
-        var stateDirectory = Path.GetFullPath(builder.Configuration[StateDirectoryKey] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(builder.AppHostDirectory, "..", "..", ".state"));
+        var stateDirectory = LocalStateDirectory.Resolve(builder);
         var scripts = Path.Combine(builder.AppHostDirectory, "Local");
 
         if (builder.ExecutionContext.IsPublishMode)
@@ -53,4 +49,15 @@ internal static class LocalInfrastructure
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => create(resource.Resource), failureStatus: null, tags: null));
         return resource.WithHealthCheck(key);
     }
+}
+
+internal static class LocalStateDirectory
+{
+    public const string ConfigurationKey = "Infrastructure:StateDirectory";
+
+    /// <summary>Where local data stores and monitoring keep their data: configured, or .state at the repository root.</summary>
+    public static string Resolve(IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration[ConfigurationKey] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.AppHostDirectory, "..", "..", ".state"));
 }

@@ -16,7 +16,7 @@ internal sealed record LocalPrerequisites(string PostgresBinDirectory, string Re
             missing.Add("PostgreSQL server (initdb, postgres): sudo apt-get install -y postgresql");
         }
 
-        var redisServer = FindOnPath("redis-server");
+        var redisServer = LocalPrograms.Find("redis-server");
         if (redisServer is null)
         {
             missing.Add("Redis server (redis-server): sudo apt-get install -y redis-server");
@@ -26,7 +26,7 @@ internal sealed record LocalPrerequisites(string PostgresBinDirectory, string Re
         string? dropper = null;
         if (Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root")
         {
-            dropper = FindOnPath("setpriv");
+            dropper = LocalPrograms.Find("setpriv");
             if (dropper is null)
             {
                 missing.Add("setpriv, to run Postgres as the 'postgres' user: sudo apt-get install -y util-linux");
@@ -61,12 +61,6 @@ internal sealed record LocalPrerequisites(string PostgresBinDirectory, string Re
             }
         }
 
-        return FindOnPath("postgres") is { } postgres ? Path.GetDirectoryName(postgres) : null;
+        return LocalPrograms.Find("postgres") is { } postgres ? Path.GetDirectoryName(postgres) : null;
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
 }

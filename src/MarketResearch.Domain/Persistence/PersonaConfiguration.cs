@@ -1,4 +1,5 @@
 using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ internal sealed class PersonaConfiguration : IEntityTypeConfiguration<Persona>
         builder.Property(persona => persona.Demographics).HasColumnType("jsonb").HasConversion(new JsonValueConverter<Dictionary<string, string>>(), JsonValueConverter<Dictionary<string, string>>.Comparer);
         builder.Property(persona => persona.Traits).HasColumnType("jsonb").HasConversion(new JsonValueConverter<Dictionary<string, double>>(), JsonValueConverter<Dictionary<string, double>>.Comparer);
         builder.Property(persona => persona.Profile).HasColumnType("jsonb");
+        builder.Property(persona => persona.Citations).HasColumnType("jsonb").HasConversion(new JsonValueConverter<List<KnowledgeCitation>>(), JsonValueConverter<List<KnowledgeCitation>>.Comparer);
         builder.HasIndex(persona => new { persona.JobId, persona.Slot }).IsUnique();
         // The persona list of a project is paged newest first.
         builder.HasIndex(persona => new { persona.ProjectId, persona.CreatedAt, persona.Id });

@@ -1,7 +1,11 @@
+using MarketResearch.Domain.DiscussionGraph;
+using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Identity;
 using MarketResearch.Domain.Jobs;
+using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +24,16 @@ public sealed class ResearchDbContext(DbContextOptions<ResearchDbContext> option
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<KnowledgeDocumentContent> KnowledgeDocumentContents => Set<KnowledgeDocumentContent>();
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+    public DbSet<GraphNodeRow> GraphNodes => Set<GraphNodeRow>();
+    public DbSet<GraphEdgeRow> GraphEdges => Set<GraphEdgeRow>();
+    public DbSet<FocusGroup> FocusGroups => Set<FocusGroup>();
+    public DbSet<FocusGroupTurn> FocusGroupTurns => Set<FocusGroupTurn>();
+    public DbSet<FocusGroupInsight> FocusGroupInsights => Set<FocusGroupInsight>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

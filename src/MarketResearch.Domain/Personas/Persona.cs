@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketResearch.Domain.Knowledge;
 
 namespace MarketResearch.Domain.Personas;
 
@@ -20,6 +21,9 @@ public sealed class Persona
     public string Archetype { get; set; } = string.Empty;
     public long Seed { get; set; }
     public JsonDocument Profile { get; set; } = JsonDocument.Parse("{}");
+
+    /// <summary>Knowledge-base passages the profile was grounded in (empty when generated without knowledge).</summary>
+    public List<KnowledgeCitation> Citations { get; set; } = [];
 
     /// <summary>"offline" when the offline simulator wrote the profile, otherwise the model's name.</summary>
     public string GeneratedBy { get; set; } = string.Empty;

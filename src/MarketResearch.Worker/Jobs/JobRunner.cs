@@ -15,6 +15,7 @@ internal sealed partial class JobRunner(
     JobEvents events,
     JobMetrics metrics,
     JobWakeUps wakeUps,
+    ProjectReadInvalidation readInvalidation,
     IOptions<JobRunnerOptions> options,
     IOptions<JobQueueOptions> queueOptions,
     ILogger<JobRunner> logger) : BackgroundService
@@ -91,6 +92,12 @@ internal sealed partial class JobRunner(
             await events.PublishAsync(job.Id, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempts }, stop.Token);
             var result = await handler.ExecuteAsync(context, stop.Token);
             stop.Token.ThrowIfCancellationRequested();
+            if (handler is IChangesProjectReads changes && job.ProjectId is { } projectId)
+            {
+                // A failure here fails the attempt: the retry rewrites the same effects and invalidates again.
+                await readInvalidation.InvalidateAsync(projectId, changes.ChangedReadAreas);
+            }
+
             if (!await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None))
             {
                 outcome = "lease_lost";

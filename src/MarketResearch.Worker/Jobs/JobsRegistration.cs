@@ -12,6 +12,7 @@ internal static class JobsRegistration
         builder.Services.AddSingleton<JobEvents>();
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<JobWakeUps>();
+        builder.Services.AddSingleton<ProjectReadInvalidation>();
         builder.Services.AddHostedService(services => services.GetRequiredService<JobWakeUps>());
         builder.Services.AddHostedService<JobRunner>();
         builder.Services.AddHostedService<QueueMaintenance>();

@@ -4,6 +4,7 @@ using MarketResearch.AI;
 using MarketResearch.AI.Structured;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -16,12 +17,14 @@ namespace MarketResearch.Worker.Personas;
 /// exactly one panel. The fit statistic is computed on the rows as saved.
 /// </summary>
 internal sealed class PersonaGenerationHandler(
-    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, IMeterFactory meters, TimeProvider clock) : IJobHandler
+    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, PersonaGrounding grounding, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
     private const int ProfileConcurrency = 8;
     private readonly Counter<long> _generated = meters.Create("MarketResearch.Research").CreateCounter<long>("personas.generated", description: "Personas saved.");
 
     public string JobType => PersonaGenerationRequest.JobType;
+
+    public IReadOnlyList<string> ChangedReadAreas { get; } = [ProjectReadVersions.Personas];
 
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
@@ -34,13 +37,16 @@ internal sealed class PersonaGenerationHandler(
         var plan = PanelPlanner.Plan(new PanelRequest(project.Audience, project.Locale, payload.Count, payload.Seed,
             new AdversarialOptions(Enabled: payload.Adversarial)));
         await context.ReportProgressAsync(0.05, $"Planned {plan.Blueprints.Count} personas", cancellationToken);
+        var knowledge = payload.UseKnowledge
+            ? await grounding.ForPanelAsync(project, plan.Blueprints, cancellationToken)
+            : plan.Blueprints.ToDictionary(blueprint => blueprint.Slot, _ => PersonaGroundingPassages.None);
 
         var profiles = new JsonDocument[plan.Blueprints.Count];
         var done = 0;
         await Parallel.ForEachAsync(plan.Blueprints, new ParallelOptions { MaxDegreeOfParallelism = ProfileConcurrency, CancellationToken = cancellationToken },
             async (blueprint, token) =>
             {
-                profiles[blueprint.Slot] = await WriteProfileAsync(project.Name, project.Audience.Description, blueprint, token);
+                profiles[blueprint.Slot] = await WriteProfileAsync(project.Name, project.Audience.Description, blueprint, knowledge[blueprint.Slot], token);
                 var finished = Interlocked.Increment(ref done);
                 if (finished % Math.Max(1, plan.Blueprints.Count / 10) == 0 || finished == plan.Blueprints.Count)
                 {
@@ -63,6 +69,7 @@ internal sealed class PersonaGenerationHandler(
             Archetype = blueprint.Archetype.ToString(),
             Seed = blueprint.Seed,
             Profile = profiles[blueprint.Slot],
+            Citations = [.. knowledge[blueprint.Slot].Citations],
             GeneratedBy = provider.IsOffline ? "offline" : provider.ChatModel,
             CreatedAt = now,
         }).ToList();
@@ -76,7 +83,8 @@ internal sealed class PersonaGenerationHandler(
         return new { count = personas.Count, offline = provider.IsOffline, fit };
     }
 
-    private async Task<JsonDocument> WriteProfileAsync(string projectName, string? audience, PersonaBlueprint blueprint, CancellationToken cancellationToken)
+    private async Task<JsonDocument> WriteProfileAsync(
+        string projectName, string? audience, PersonaBlueprint blueprint, PersonaGroundingPassages knowledge, CancellationToken cancellationToken)
     {
         var demographics = blueprint.Demographics;
         var persona = new PersonaContext
@@ -93,7 +101,7 @@ internal sealed class PersonaGenerationHandler(
                 blueprint.Traits[PersonaTrait.Agreeableness], blueprint.Traits[PersonaTrait.Neuroticism]),
         };
         var options = new ChatOptions().WithPersona(persona).WithSeed(blueprint.Seed).WithOperation("persona_profile");
-        var prompt = PersonaPrompts.Profile(projectName, audience, blueprint);
+        var prompt = PersonaPrompts.GroundedProfile(projectName, audience, blueprint, knowledge.PromptSection);
         var answer = await structured.CompleteAsync([new ChatMessage(ChatRole.System, PersonaPrompts.System), new ChatMessage(ChatRole.User, prompt)],
             ResearchSchemas.PersonaProfile, "persona_profile", options, cancellationToken);
         return JsonDocument.Parse(answer.Json.GetRawText());

@@ -66,6 +66,6 @@ public sealed partial class WorkflowTests
     private static IEnumerable<string> ReferencedPaths(string script) =>
         RepositoryPath().Matches(script).Select(match => match.Groups["path"].Value);
 
-    [GeneratedRegex(@"(?<![\w/.$-])(?:\./)?(?<path>[\w.-]+(?:/[\w.-]+)*\.(?:sh|sln|slnx|csproj|ps1|mjs|py))\b")]
+    [GeneratedRegex(@"(?<![\w/.$-])(?:\./)?(?<path>[\w.-]+(?:/[\w.-]+)*\.(?:sh|sln|slnx|csproj|ps1|mjs|py|runsettings))\b")]
     private static partial Regex RepositoryPath();
 }

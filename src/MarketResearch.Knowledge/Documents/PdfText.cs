@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace MarketResearch.Knowledge.Documents;
+
+/// <summary>PDF text with PdfPig, page by page in content order; paragraphs keep their page number.</summary>
+public static partial class PdfText
+{
+    /// <summary>Opens the PDF to prove it is readable and not encrypted; returns its page count.</summary>
+    public static int Inspect(byte[] bytes)
+    {
+        using var document = Open(bytes);
+        if (document.NumberOfPages == 0)
+        {
+            throw new DocumentRejectedException(DocumentRejection.Unreadable("The PDF has no pages."));
+        }
+
+        return document.NumberOfPages;
+    }
+
+    public static ExtractedText Read(byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var document = Open(bytes);
+        var blocks = new List<TextBlock>();
+        var options = new ContentOrderTextExtractor.Options { SeparateParagraphsWithDoubleNewline = true, ReplaceWhitespaceWithSpace = true };
+        foreach (var page in document.GetPages())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = ContentOrderTextExtractor.GetText(page, options);
+            foreach (var paragraph in ParagraphBreak().Split(text))
+            {
+                var value = Whitespace().Replace(paragraph, " ").Trim();
+                if (value.Length > 0)
+                {
+                    blocks.Add(TextBlock.Paragraph(value, page.Number));
+                }
+            }
+        }
+
+        return new ExtractedText(blocks, document.NumberOfPages);
+    }
+
+    private static PdfDocument Open(byte[] bytes)
+    {
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true });
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new DocumentRejectedException(Encrypted());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not DocumentRejectedException)
+        {
+            // A security handler PdfPig cannot open (unknown filter, wrong key) still names itself in the trailer.
+            if (bytes.AsSpan().IndexOf("/Encrypt"u8) >= 0)
+            {
+                throw new DocumentRejectedException(Encrypted());
+            }
+
+            throw new DocumentRejectedException(DocumentRejection.Unreadable($"The PDF is damaged or not a PDF: {exception.Message}"));
+        }
+
+        if (document.IsEncrypted)
+        {
+            document.Dispose();
+            throw new DocumentRejectedException(Encrypted());
+        }
+
+        return document;
+    }
+
+    private static DocumentRejection Encrypted() =>
+        new(DocumentRejection.BadRequest, "Encrypted PDFs are not accepted.", "The PDF is encrypted or password-protected; upload a copy without protection.");
+
+    [GeneratedRegex(@"\n\s*\n")]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace MarketResearch.Knowledge.Search;
+
+/// <summary>
+/// A free-text query as a to_tsquery OR of its distinct words: natural questions rarely have every word in one passage,
+/// and ts_rank_cd still ranks passages with more of them higher. Only letters and digits survive, so nothing needs quoting.
+/// </summary>
+public static class KeywordQuery
+{
+    public static string? ToTsQuery(string query, int maxTerms)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var character in query + " ")
+        {
+            if (char.IsLetterOrDigit(character))
+            {
+                word.Append(char.ToLowerInvariant(character));
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        var terms = words.Distinct(StringComparer.Ordinal).Take(maxTerms).ToList();
+        return terms.Count == 0 ? null : string.Join(" | ", terms);
+    }
+}

@@ -1,0 +1,17 @@
+using MarketResearch.AI.PromptTemplates;
+
+namespace MarketResearch.Worker.FocusGroups;
+
+/// <summary>The focus-group prompts; their wording lives in Prompts/focus-group-*.v1.txt.</summary>
+internal static class FocusGroupPrompts
+{
+    public static PromptTemplate Participant { get; } = Load("focus-group-participant");
+    public static PromptTemplate Answer { get; } = Load("focus-group-answer");
+    public static PromptTemplate FollowUp { get; } = Load("focus-group-followup");
+    public static PromptTemplate Insights { get; } = Load("focus-group-insights");
+
+    /// <summary>Stored with each run's insights: which prompts produced it.</summary>
+    public static string Versions => string.Join(',', Participant.Id, Answer.Id, FollowUp.Id, Insights.Id);
+
+    private static PromptTemplate Load(string name) => PromptTemplate.Load(typeof(FocusGroupPrompts).Assembly, name, 1);
+}
