@@ -6,6 +6,7 @@ using MarketResearch.Web.Jobs;
 using MarketResearch.Web.Personas;
 using MarketResearch.Web.Projects;
 using MarketResearch.Web.Security;
+using MarketResearch.Web.Surveys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -38,6 +39,7 @@ internal static class WebRegistration
         builder.Services.AddScoped<PersonasClient>();
         builder.Services.AddScoped<JobWatcher>();
         builder.Services.AddScoped<FocusGroupsClient>();
+        builder.Services.AddScoped<SurveysClient>();
 
         builder.AddRedisClient("redis");
         // Cookies must stay readable across web replicas and restarts: the key ring lives in Redis.
