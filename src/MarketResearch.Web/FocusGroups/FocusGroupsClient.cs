@@ -8,7 +8,8 @@ namespace MarketResearch.Web.FocusGroups;
 public sealed class FocusGroupsClient(ApiClient api)
 {
     private const int PageSize = 50;
-    private const int TranscriptPageSize = 200;
+    // The API's largest page (Api:MaxPageSize).
+    private const int TranscriptPageSize = 100;
 
     public async Task<ApiResult<IReadOnlyList<FocusGroupDetails>>> ListAsync(Guid projectId, CancellationToken cancellationToken)
     {
@@ -45,6 +46,9 @@ public sealed class FocusGroupsClient(ApiClient api)
         while (cursor is not null);
         return new(turns, null);
     }
+
+    public Task<ApiResult<DiscussionGraph>> GraphAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<DiscussionGraph>($"/api/v1/focus-groups/{id}/graph", cancellationToken);
 
     public async Task<ApiResult<(FocusGroupInsights Insights, FocusGroupStatistics? Statistics)>> InsightsAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -85,7 +85,9 @@ public sealed class ResearchJourneyTests(LocalStackFixture stack, ChromiumFixtur
         await Assertions.Expect(page.GetByTestId("focus-group-status")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(page.GetByTestId("focus-group-results").Locator("figure[data-chart=bar]")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("segment-sentiment").Locator("tbody tr").First).ToBeVisibleAsync();
-        Assert.True(await page.GetByTestId("transcript").Locator("li").CountAsync() >= PanelSize * 2);
+        await Assertions.Expect(page.GetByTestId("transcript").Locator("li")).ToHaveCountAsync(PanelSize * 2);
+        await page.GetByTestId("open-graph").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("concept-graph")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("6-focus-group-results");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Surveys", Exact = true }).ClickAsync();
