@@ -29,7 +29,7 @@ public sealed class WebResearchPagesTests
     [Fact]
     public void A_concepts_supporters_and_critics_come_from_the_sentiment_of_mentions()
     {
-        var graph = new DiscussionGraph(Guid.NewGuid(),
+        var graph = new MarketResearch.Web.FocusGroups.DiscussionGraph(Guid.NewGuid(),
             [Node("ana", "persona"), Node("bo", "persona"), Node("cy", "persona"), Node("price", "concept")],
             [
                 new("ana", "price", "MENTIONS", 1, 0.6),
