@@ -1,6 +1,7 @@
 using MarketResearch.Web;
 using MarketResearch.Web.Account;
 using MarketResearch.Web.Components;
+using MarketResearch.Web.Exports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ app.UseWebPipeline();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapExportDownloads();
 app.MapRazorComponents<App>()
     // Our own CSP (WebSecurityHeadersMiddleware) already says frame-ancestors 'none'; one policy, not two.
     .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);

@@ -1,10 +1,12 @@
 using MarketResearch.Web.Account;
 using MarketResearch.Web.AI;
+using MarketResearch.Web.FocusGroups;
 using MarketResearch.Web.Api;
 using MarketResearch.Web.Jobs;
 using MarketResearch.Web.Personas;
 using MarketResearch.Web.Projects;
 using MarketResearch.Web.Security;
+using MarketResearch.Web.Surveys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -36,6 +38,8 @@ internal static class WebRegistration
         builder.Services.AddScoped<ProjectsClient>();
         builder.Services.AddScoped<PersonasClient>();
         builder.Services.AddScoped<JobWatcher>();
+        builder.Services.AddScoped<FocusGroupsClient>();
+        builder.Services.AddScoped<SurveysClient>();
 
         builder.AddRedisClient("redis");
         // Cookies must stay readable across web replicas and restarts: the key ring lives in Redis.

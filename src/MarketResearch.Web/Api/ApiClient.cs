@@ -58,6 +58,10 @@ public sealed class ApiClient(HttpClient http, ApiSession session)
             }
         });
 
+    /// <summary>Opens a download (headers read, body not yet): the caller streams it on and disposes it.</summary>
+    public Task<HttpResponseMessage> OpenDownloadAsync(string path, CancellationToken cancellationToken) =>
+        SendRawAsync(HttpMethod.Get, path, null, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
     private async Task<HttpResponseMessage> SendRawAsync(
         HttpMethod method, string path, object? body, HttpCompletionOption completion, CancellationToken cancellationToken,
         Action<HttpRequestMessage>? configure = null)

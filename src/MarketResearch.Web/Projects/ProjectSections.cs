@@ -11,11 +11,17 @@ public static class ProjectSections
     public const string Overview = "overview";
     public const string Personas = "personas";
     public const string Members = "members";
+    public const string FocusGroups = "focus-groups";
+    public const string Surveys = "surveys";
+    public const string Exports = "exports";
 
     public static IReadOnlyList<Section> All { get; } =
     [
         new(Overview, "Overview", string.Empty),
         new(Personas, "Personas", "/personas"),
+        new(FocusGroups, "Focus groups", "/focus-groups"),
+        new(Surveys, "Surveys", "/surveys"),
+        new(Exports, "Exports", "/exports"),
         new(Members, "Members", "/members"),
     ];
 }

@@ -34,6 +34,7 @@ public sealed class ResearchJourneyTests(LocalStackFixture stack, ChromiumFixtur
         await page.GetByTestId("save-project").ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Cycling commuters");
+        var projectPath = new Uri(page.Url).AbsolutePath;
         await page.GetByTestId("generate-personas").ClickAsync();
         await page.GetByLabel("How many personas").FillAsync(PanelSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("start-generation").ClickAsync();
@@ -65,6 +66,49 @@ public sealed class ResearchJourneyTests(LocalStackFixture stack, ChromiumFixtur
         await Assertions.Expect(page.Locator("figure[data-chart=radar]").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("headline")).Not.ToBeEmptyAsync();
         await browser.ScreenshotAsync("4-persona");
+
+        await browser.GotoAsync(projectPath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Focus groups", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("no-focus-groups")).ToBeVisibleAsync();
+        await page.GetByTestId("create-focus-group").ClickAsync();
+        await Assertions.Expect(page.Locator("#errors-name")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#errors-questions")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Commute habits");
+        await page.GetByLabel("Questions, one per line").FillAsync("What do you like about cycling to work?\nWhat would make you cycle more often?");
+        await Assertions.Expect(page.GetByTestId("persona-picks").Locator("input:checked")).ToHaveCountAsync(PanelSize);
+        await browser.ScreenshotAsync("5-focus-group-setup");
+        await page.GetByTestId("create-focus-group").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("focus-group-status")).ToHaveAttributeAsync("data-status", "draft");
+        await page.GetByTestId("run-focus-group").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("job-progress")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("focus-group-results")).ToBeVisibleAsync(new() { Timeout = (float)GenerationTimeout.TotalMilliseconds });
+        await Assertions.Expect(page.GetByTestId("focus-group-status")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(page.GetByTestId("focus-group-results").Locator("figure[data-chart=bar]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("segment-sentiment").Locator("tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("transcript").Locator("li")).ToHaveCountAsync(PanelSize * 2);
+        await page.GetByTestId("open-graph").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("concept-graph")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("6-focus-group-results");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Surveys", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("no-surveys")).ToBeVisibleAsync();
+        await page.GetByTestId("create-survey").ClickAsync();
+        await Assertions.Expect(page.Locator("#errors-survey-name")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#errors-q-text-0")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("Survey name").FillAsync("Commute survey");
+        await page.Locator("#q-text-0").FillAsync("How do you usually get to work?");
+        await page.Locator("#q-options-0").FillAsync("Bike\nCar\nBus");
+        await page.GetByTestId("add-question").ClickAsync();
+        await page.Locator("#q-type-1").SelectOptionAsync("ratingScale");
+        await page.Locator("#q-text-1").FillAsync("How safe do you feel cycling in your city?");
+        await browser.ScreenshotAsync("7-survey-builder");
+        await page.GetByTestId("create-survey").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("survey-status")).ToBeVisibleAsync();
+        await page.GetByTestId("run-survey").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("survey-results")).ToBeVisibleAsync(new() { Timeout = (float)GenerationTimeout.TotalMilliseconds });
+        await Assertions.Expect(page.GetByTestId("survey-results").Locator("figure[data-chart=bar]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("cross-tab").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("8-survey-results");
         browser.AssertNoConsoleErrors();
     }
 }
