@@ -17,6 +17,23 @@ public sealed class WorkerKillTests(LocalStackFixture stack)
         var projectId = await user.CreateProjectAsync();
         var userId = await user.Id();
         using var doomed = await StartExtraWorkerAsync();
+        try
+        {
+            await KillScenarioAsync(user, projectId, userId, doomed);
+        }
+        finally
+        {
+            // A worker left running after a failure would claim other tests' jobs.
+            if (!doomed.HasExited)
+            {
+                doomed.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private async Task KillScenarioAsync(ApiUser user, Guid projectId, Guid userId, Process doomed)
+    {
+        await WaitUntilStartedAsync();
 
         var jobs = new List<Guid>();
         for (var index = 0; index < JobCount; index++)
@@ -44,6 +61,21 @@ public sealed class WorkerKillTests(LocalStackFixture stack)
             // Exactly one completion per job, however many workers touched it.
             Assert.Equal(1L, await ScalarAsync<long>(connection,
                 "SELECT count(*) FROM job_events WHERE job_id = @id AND type = 'status' AND data->>'status' = 'Succeeded'", job));
+        }
+    }
+
+    /// <summary>The host logs this once its services, the job runner included, have started; a loaded machine may take a while.</summary>
+    private async Task WaitUntilStartedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!_workerLog.Any(line => line.Contains("Application started", StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The extra worker did not start. Its log ends:\n" + string.Join("\n", _workerLog.TakeLast(30)));
+            }
+
+            await Task.Delay(100);
         }
     }
 
