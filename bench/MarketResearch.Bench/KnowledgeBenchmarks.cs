@@ -30,13 +30,23 @@ internal static class KnowledgeBenchmarks
     private const int RecallQueries = 100;
     private const int K = 10;
 
-    private static readonly string[] Vocabulary =
+    /// <summary>Words of the synthetic text: the topic words below (the most frequent) then made-up ones.</summary>
+    private const int VocabularySize = 20_000;
+
+    private static readonly string[] TopicWords =
     [
         "oat", "milk", "price", "rural", "urban", "parents", "children", "packaging", "recyclable", "carton", "taste", "sweet",
         "protein", "allergy", "lactose", "coffee", "barista", "foam", "shelf", "supermarket", "discount", "brand", "trust",
         "organic", "farm", "climate", "water", "almond", "soy", "breakfast", "cereal", "students", "seniors", "budget",
         "quality", "texture", "creamy", "calcium", "vitamin", "label", "advertising", "social", "media", "friends", "habit",
     ];
+
+    /// <summary>
+    /// Word draws follow Zipf's law (frequency ∝ 1/rank) over <see cref="VocabularySize"/> words, as natural text does:
+    /// a few words are in most passages and most words in few. A small uniform vocabulary would put every query word
+    /// in every chunk, which no real corpus does.
+    /// </summary>
+    private static readonly ZipfVocabulary Vocabulary = new(TopicWords, VocabularySize);
 
     public static async Task RunAsync(BenchStack stack)
     {
@@ -148,7 +158,7 @@ internal static class KnowledgeBenchmarks
         var samples = new List<TimeSpan>(Queries);
         for (var query = 0; query < Queries; query++)
         {
-            var text = string.Join(' ', Enumerable.Range(0, 3 + random.Next(6)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var text = string.Join(' ', Enumerable.Range(0, 3 + random.Next(6)).Select(_ => Vocabulary.Draw(random)));
             var clock = Stopwatch.StartNew();
             var response = await api.PostAsJsonAsync($"/api/v1/projects/{projectId}/knowledge/search", new { query = text, top = 10 });
             response.EnsureSuccessStatusCode();
@@ -214,7 +224,7 @@ internal static class KnowledgeBenchmarks
         var text = new StringBuilder();
         for (var sentence = 0; sentence < count; sentence++)
         {
-            var words = Enumerable.Range(0, 8 + random.Next(8)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).ToList();
+            var words = Enumerable.Range(0, 8 + random.Next(8)).Select(_ => Vocabulary.Draw(random)).ToList();
             words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
             text.Append(string.Join(' ', words)).Append(". ");
         }
@@ -234,5 +244,36 @@ internal static class KnowledgeBenchmarks
     {
         var project = await (await api.PostAsJsonAsync("/api/v1/projects", new { name, locale = "en" })).Content.ReadFromJsonAsync<JsonElement>();
         return project.GetProperty("id").GetGuid();
+    }
+
+    private sealed class ZipfVocabulary
+    {
+        private readonly string[] _words;
+        private readonly double[] _cumulative;
+
+        public ZipfVocabulary(string[] topicWords, int size)
+        {
+            var letters = new Random(11);
+            var words = new HashSet<string>(topicWords, StringComparer.Ordinal);
+            while (words.Count < size)
+            {
+                words.Add(new string(Enumerable.Range(0, 4 + letters.Next(6)).Select(_ => (char)('a' + letters.Next(26))).ToArray()));
+            }
+
+            _words = [.. topicWords, .. words.Except(topicWords)];
+            _cumulative = new double[_words.Length];
+            var total = 0.0;
+            for (var rank = 0; rank < _words.Length; rank++)
+            {
+                total += 1.0 / (rank + 1);
+                _cumulative[rank] = total;
+            }
+        }
+
+        public string Draw(Random random)
+        {
+            var index = Array.BinarySearch(_cumulative, random.NextDouble() * _cumulative[^1]);
+            return _words[Math.Min(index < 0 ? ~index : index, _words.Length - 1)];
+        }
     }
 }

@@ -56,6 +56,14 @@ public sealed class KnowledgeOptions
     [Range(1, 10_000)]
     public int CandidatesPerMethod { get; set; } = 50;
 
+    /// <summary>
+    /// Most keyword matches ranked by ts_rank_cd per search. Ranking reads every matched tsvector, so a query whose
+    /// words are everywhere would rank the whole project; beyond this many matches an arbitrary subset is ranked
+    /// (recall of the keyword half traded for a bounded cost; the vector half still scans every chunk exactly).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int KeywordRankedMatches { get; set; } = 2000;
+
     /// <summary>The k of reciprocal rank fusion: 1/(k + rank); 60 is the value of the original paper.</summary>
     [Range(1, 10_000)]
     public int FusionK { get; set; } = 60;

@@ -3,12 +3,13 @@ using System.Text;
 namespace MarketResearch.Knowledge.Search;
 
 /// <summary>
-/// A free-text query as a to_tsquery OR of its distinct words: natural questions rarely have every word in one passage,
-/// and ts_rank_cd still ranks passages with more of them higher. Only letters and digits survive, so nothing needs quoting.
+/// A free-text query as a to_tsquery of its distinct words, AND (every word, tried first: a small, precise match set)
+/// or OR (any word, the fallback: natural questions rarely have every word in one passage, and ts_rank_cd still ranks
+/// passages with more of them higher). Only letters and digits survive, so nothing needs quoting.
 /// </summary>
 public static class KeywordQuery
 {
-    public static string? ToTsQuery(string query, int maxTerms)
+    public static string? ToTsQuery(string query, int maxTerms, bool requireAll = false)
     {
         var words = new List<string>();
         var word = new StringBuilder();
@@ -26,6 +27,6 @@ public static class KeywordQuery
         }
 
         var terms = words.Distinct(StringComparer.Ordinal).Take(maxTerms).ToList();
-        return terms.Count == 0 ? null : string.Join(" | ", terms);
+        return terms.Count == 0 ? null : string.Join(requireAll ? " & " : " | ", terms);
     }
 }

@@ -69,24 +69,47 @@ public sealed class KnowledgeSearch(
         }).ToList();
     }
 
+    /// <summary>
+    /// AND of the query's words first (every word present: few, relevant matches); OR only when that finds fewer than
+    /// the candidates wanted, so rare-word questions still match partially.
+    /// </summary>
     private async Task<List<Guid>> KeywordRankingAsync(Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
     {
-        if (KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms) is not { } terms)
+        if (KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms, requireAll: true) is not { } all)
         {
             return [];
         }
 
+        var ranked = await KeywordMatchesAsync(projectId, all, settings, cancellationToken);
+        if (ranked.Count >= settings.CandidatesPerMethod || KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms) is not { } any || any == all)
+        {
+            return ranked;
+        }
+
+        // AND hits first, then the best OR hits not already there: a passage with every word outranks partial ones.
+        var partial = await KeywordMatchesAsync(projectId, any, settings, cancellationToken);
+        return ranked.Concat(partial.Except(ranked)).Take(settings.CandidatesPerMethod).ToList();
+    }
+
+    /// <summary>
+    /// Ranks at most <see cref="KnowledgeOptions.KeywordRankedMatches"/> GIN matches: the LIMITed subquery bounds how many
+    /// tsvectors ts_rank_cd reads (see the option for the trade-off).
+    /// </summary>
+    private async Task<List<Guid>> KeywordMatchesAsync(Guid projectId, string terms, KnowledgeOptions settings, CancellationToken cancellationToken) =>
         // Both configurations: chunks keep the one of their project's locale at ingestion time.
-        return await db.Database.SqlQuery<Guid>($"""
-            SELECT c.id AS "Value"
-            FROM knowledge_chunks c,
-                 to_tsquery('english'::regconfig, {terms}) english,
-                 to_tsquery('simple'::regconfig, {terms}) simple
-            WHERE c.project_id = {projectId} AND (c.search_vector @@ english OR c.search_vector @@ simple)
-            ORDER BY ts_rank_cd(c.search_vector, CASE c.locale WHEN 'en' THEN english ELSE simple END) DESC, c.id
+        await db.Database.SqlQuery<Guid>($"""
+            WITH q AS (
+                SELECT to_tsquery('english'::regconfig, {terms}) AS english, to_tsquery('simple'::regconfig, {terms}) AS simple),
+            matched AS (
+                SELECT c.id, c.search_vector, c.locale
+                FROM knowledge_chunks c, q
+                WHERE c.project_id = {projectId} AND (c.search_vector @@ q.english OR c.search_vector @@ q.simple)
+                LIMIT {settings.KeywordRankedMatches})
+            SELECT m.id AS "Value"
+            FROM matched m, q
+            ORDER BY ts_rank_cd(m.search_vector, CASE m.locale WHEN 'en' THEN q.english ELSE q.simple END) DESC, m.id
             LIMIT {settings.CandidatesPerMethod}
             """).ToListAsync(cancellationToken);
-    }
 
     private async Task<IReadOnlyList<(Guid Id, float Similarity)>> VectorRankingAsync(
         Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)

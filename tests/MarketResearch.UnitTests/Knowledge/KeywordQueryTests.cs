@@ -18,5 +18,6 @@ public sealed class KeywordQueryTests
         Assert.Equal("żółć | cena", KeywordQuery.ToTsQuery("Żółć, cena", 10));
         Assert.Null(KeywordQuery.ToTsQuery("?! ...", 10));
         Assert.Equal("a | b", KeywordQuery.ToTsQuery("a b c", 2));
+        Assert.Equal("oat & milk", KeywordQuery.ToTsQuery("Oat milk? MILK", 10, requireAll: true));
     }
 }
