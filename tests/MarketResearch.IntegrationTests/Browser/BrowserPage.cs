@@ -9,7 +9,7 @@ namespace MarketResearch.IntegrationTests.Browser;
 /// </summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     private readonly IBrowserContext _context;
     private readonly List<string> _errors = [];
     private readonly string _test;
