@@ -54,7 +54,7 @@ public sealed class PublishTests(FreshPublish publish) : IClassFixture<FreshPubl
         tuned.Command.AssertSucceeded();
 
         var compose = File.ReadAllText(tuned.PathOf("compose", "docker-compose.yml"));
-        Assert.Contains("--maxmemory 1gb --maxmemory-policy allkeys-lru", compose);
+        Assert.Contains("--maxmemory 1gb --maxmemory-policy noeviction", compose);
         Assert.Contains("Maximum Pool Size=12", compose);
         var autoscaler = YamlDocuments.Load(tuned.PathOf("kubernetes", "base", "api.yaml")).Single(document => document["kind"].Text() == "HorizontalPodAutoscaler");
         Assert.Equal("4", autoscaler["spec"]!["maxReplicas"].Text());

@@ -21,6 +21,6 @@ daemonize no
 appendonly yes
 save 60 1
 maxmemory 256mb
-maxmemory-policy allkeys-lru
+maxmemory-policy noeviction
 requirepass $password
 CONFIG

@@ -33,8 +33,12 @@ internal sealed class RedisSettings : ResourceSettings
     /// <summary>What Redis may hold before it evicts; the container limit above leaves room for the snapshot fork.</summary>
     public string MaxMemory { get; set; } = "2G";
 
-    /// <summary>Redis holds only what can be lost or rebuilt, so least-recently-used keys go first.</summary>
-    public string MaxMemoryPolicy { get; set; } = "allkeys-lru";
+    /// <summary>
+    /// Redis also holds the access-token denylist and the rate-limit counters, which must never be evicted (an evicted
+    /// denylist entry would let a revoked token back in), so a full Redis refuses writes instead: the rate limiter and
+    /// logout then fail closed, cache writes are skipped, and every cache entry expires on its own.
+    /// </summary>
+    public string MaxMemoryPolicy { get; set; } = "noeviction";
 
     public override void Validate(string key)
     {

@@ -115,7 +115,7 @@ public sealed partial class ComposeTests
     public void Data_store_sizes_come_from_the_settings()
     {
         var redis = string.Join(' ', ComposeFile.Service("redis")["command"].Items().Select(part => part.Text()));
-        Assert.Contains("--maxmemory 2gb --maxmemory-policy allkeys-lru", redis);
+        Assert.Contains("--maxmemory 2gb --maxmemory-policy noeviction", redis);
         var postgres = ComposeFile.Service("postgres")["command"].Items().Select(part => part.Text()).ToList();
         Assert.Contains("max_connections=200", postgres);
         var graph = ComposeFile.Service("graph")["environment"]!;
