@@ -19,16 +19,26 @@ internal sealed class ApiReplica : IAsyncDisposable
 
     public RevocationMirror Mirror => _factory.Services.GetRequiredService<RevocationMirror>();
 
-    public static async Task<ApiReplica> StartAsync(LocalStackFixture stack, string redisConnectionString)
+    public static async Task<ApiReplica> StartAsync(
+        LocalStackFixture stack, string redisConnectionString, string? signingKey = null, IReadOnlyList<string>? previousSigningKeys = null)
     {
         var database = await stack.DatabaseConnectionStringAsync();
-        var factory = new WebApplicationFactory<MarketResearch.Api.ApiOptions>().WithWebHostBuilder(host => host
-            .UseSetting("ConnectionStrings:marketresearch", database)
-            .UseSetting("ConnectionStrings:redis", redisConnectionString)
-            .UseSetting("Auth:SigningKey", stack.SigningKey));
+        var factory = new WebApplicationFactory<MarketResearch.Api.ApiOptions>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:marketresearch", database)
+                .UseSetting("ConnectionStrings:redis", redisConnectionString)
+                .UseSetting("Auth:SigningKey", signingKey ?? stack.SigningKey);
+            foreach (var (key, index) in (previousSigningKeys ?? []).Select((key, index) => (key, index)))
+            {
+                host.UseSetting($"Auth:PreviousSigningKeys:{index}", key);
+            }
+        });
         _ = factory.Server; // Starts the host, and with it the revocation mirror.
         return new ApiReplica(factory);
     }
+
+    /// <summary>A client without a token, for anonymous endpoints such as login and refresh.</summary>
+    public HttpClient AnonymousClient() => _factory.CreateClient();
 
     public HttpClient ClientWith(string accessToken)
     {
