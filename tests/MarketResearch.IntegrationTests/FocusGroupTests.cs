@@ -74,6 +74,7 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         Assert.False(string.IsNullOrWhiteSpace(insights.GetProperty("insights").GetProperty("executiveSummary").GetString()));
         Assert.True(insights.GetProperty("insights").GetProperty("keyInsights").GetArrayLength() >= 3);
         Assert.True(insights.GetProperty("insights").GetProperty("recommendations").GetArrayLength() >= 2);
+        Assert.Equal(0, insights.GetProperty("insights").GetProperty("citations").GetArrayLength()); // No documents, nothing cited.
         var statistics = insights.GetProperty("statistics");
         Assert.Equal(Questions.Length, statistics.GetProperty("questions").GetArrayLength());
         Assert.All(statistics.GetProperty("questions").EnumerateArray(), q =>
@@ -221,7 +222,7 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<List<Guid>> PersonasAsync(ApiUser user, Guid projectId, int count)
+    internal static async Task<List<Guid>> PersonasAsync(ApiUser user, Guid projectId, int count)
     {
         await PersonaGenerationTests.GenerateAsync(user, projectId, new { count, seed = 11 });
         var page = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/personas?limit=100");

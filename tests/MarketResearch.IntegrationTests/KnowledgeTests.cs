@@ -176,6 +176,26 @@ public sealed class KnowledgeTests(LocalStackFixture stack)
         Assert.Single(personas, persona => persona.GetProperty("citations").GetArrayLength() == 0);
     }
 
+    [Fact]
+    public async Task A_focus_group_summary_is_grounded_in_the_projects_documents_and_cites_them()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var projectId = await user.CreateProjectAsync("Oat milk for families");
+        var document = await UploadAndIngestAsync(user, projectId, Encoding.UTF8.GetBytes(
+            "# Price study\n\nParents said oat milk costs too much compared with dairy milk, so they buy it only on discount."), "price-study.md");
+        var personas = await FocusGroupTests.PersonasAsync(user, projectId, 3);
+        var groupId = await FocusGroupTests.CreateAsync(user, projectId, personas, ["Is oat milk worth its price for your family?"]);
+
+        await FocusGroupTests.RunAsync(user, groupId);
+
+        var insights = (await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/focus-groups/{groupId}/insights")).GetProperty("insights");
+        var citation = Assert.Single(insights.GetProperty("citations").EnumerateArray());
+        Assert.Equal(1, citation.GetProperty("marker").GetInt32());
+        Assert.Equal(document.GetProperty("id").GetGuid(), citation.GetProperty("documentId").GetGuid());
+        Assert.Equal("price-study.md", citation.GetProperty("documentName").GetString());
+        Assert.Contains("discount", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
     internal static async Task<HttpResponseMessage> UploadAsync(ApiUser user, Guid projectId, byte[] bytes, string fileName)
     {
         using var form = new MultipartFormDataContent();

@@ -47,11 +47,12 @@ internal sealed class FocusGroupRunHandler(
         await context.ReportProgressAsync(0.01, $"Discussing {group.Questions.Count} questions with {participants.Count} personas", cancellationToken);
 
         var settings = options.Value;
+        var grounding = FocusGroupGrounding.SearchAsync(scopes, project, group.Questions, cancellationToken);
         var moderator = new FocusGroupModerator(structured, embeddings, settings, context, clock);
         var transcript = await moderator.DiscussAsync(new DiscussionBrief(project.Name, group.Questions, group.ModeratorFollowUps, participants), cancellationToken);
         var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, participants.Count, settings);
         await context.ReportProgressAsync(0.92, "Writing insights", cancellationToken);
-        var insights = await new FocusGroupInsightWriter(structured, settings).WriteAsync(project, group.Questions, transcript, statistics, cancellationToken);
+        var insights = await new FocusGroupInsightWriter(structured, settings).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
 
         var now = clock.GetUtcNow();
         var turns = transcript.Select(turn => new FocusGroupTurn

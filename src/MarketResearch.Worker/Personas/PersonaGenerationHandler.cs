@@ -6,6 +6,7 @@ using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.ReadCache;
 using MarketResearch.Worker.Jobs;
+using MarketResearch.Worker.Knowledge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 
@@ -39,7 +40,7 @@ internal sealed class PersonaGenerationHandler(
         await context.ReportProgressAsync(0.05, $"Planned {plan.Blueprints.Count} personas", cancellationToken);
         var knowledge = payload.UseKnowledge
             ? await grounding.ForPanelAsync(project, plan.Blueprints, cancellationToken)
-            : plan.Blueprints.ToDictionary(blueprint => blueprint.Slot, _ => PersonaGroundingPassages.None);
+            : plan.Blueprints.ToDictionary(blueprint => blueprint.Slot, _ => GroundingPassages.None);
 
         var profiles = new JsonDocument[plan.Blueprints.Count];
         var done = 0;
@@ -84,7 +85,7 @@ internal sealed class PersonaGenerationHandler(
     }
 
     private async Task<JsonDocument> WriteProfileAsync(
-        string projectName, string? audience, PersonaBlueprint blueprint, PersonaGroundingPassages knowledge, CancellationToken cancellationToken)
+        string projectName, string? audience, PersonaBlueprint blueprint, GroundingPassages knowledge, CancellationToken cancellationToken)
     {
         var demographics = blueprint.Demographics;
         var persona = new PersonaContext

@@ -1,19 +1,12 @@
-using System.Globalization;
-using System.Text;
 using MarketResearch.Domain.Knowledge;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Projects;
 using MarketResearch.Knowledge;
 using MarketResearch.Knowledge.Search;
+using MarketResearch.Worker.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Worker.Personas;
-
-/// <summary>The passages a profile is grounded in: the prompt section with [n] markers and the citations to store.</summary>
-internal sealed record PersonaGroundingPassages(string PromptSection, IReadOnlyList<KnowledgeCitation> Citations)
-{
-    public static readonly PersonaGroundingPassages None = new(string.Empty, []);
-}
 
 /// <summary>
 /// Searches the project's knowledge base once per audience segment (the persona's demographic values), not once per
@@ -21,13 +14,13 @@ internal sealed record PersonaGroundingPassages(string PromptSection, IReadOnlyL
 /// </summary>
 internal sealed class PersonaGrounding(IServiceScopeFactory scopes, IOptions<KnowledgeOptions> options)
 {
-    public async Task<IReadOnlyDictionary<int, PersonaGroundingPassages>> ForPanelAsync(
+    public async Task<IReadOnlyDictionary<int, GroundingPassages>> ForPanelAsync(
         Project project, IReadOnlyList<PersonaBlueprint> blueprints, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var search = scope.ServiceProvider.GetRequiredService<KnowledgeSearch>();
-        var bySegment = new Dictionary<string, PersonaGroundingPassages>(StringComparer.Ordinal);
-        var bySlot = new Dictionary<int, PersonaGroundingPassages>();
+        var bySegment = new Dictionary<string, GroundingPassages>(StringComparer.Ordinal);
+        var bySlot = new Dictionary<int, GroundingPassages>();
         foreach (var blueprint in blueprints)
         {
             var segment = string.Join(", ", blueprint.Demographics.Values.Select(pair => $"{pair.Key} {pair.Value}"));
@@ -35,7 +28,7 @@ internal sealed class PersonaGrounding(IServiceScopeFactory scopes, IOptions<Kno
             {
                 var query = Query(project, segment);
                 var found = await search.SearchAsync(project.Id, query, options.Value.GroundingPassages, cancellationToken);
-                bySegment[segment] = passages = Describe(found, options.Value.CitationQuoteCharacters);
+                bySegment[segment] = passages = GroundingPassages.Describe(found, options.Value.CitationQuoteCharacters);
             }
 
             bySlot[blueprint.Slot] = passages;
@@ -53,26 +46,4 @@ internal sealed class PersonaGrounding(IServiceScopeFactory scopes, IOptions<Kno
     }
 
     private const int MaxQueryCharacters = 1000;
-
-    internal static PersonaGroundingPassages Describe(IReadOnlyList<KnowledgePassage> passages, int quoteCharacters)
-    {
-        if (passages.Count == 0)
-        {
-            return PersonaGroundingPassages.None;
-        }
-
-        var prompt = new StringBuilder();
-        var citations = new List<KnowledgeCitation>();
-        for (var index = 0; index < passages.Count; index++)
-        {
-            var passage = passages[index];
-            var marker = index + 1;
-            var where = passage.Page is { } page ? string.Create(CultureInfo.InvariantCulture, $", page {page}") : passage.Section is { } section ? $", {section}" : string.Empty;
-            prompt.Append(CultureInfo.InvariantCulture, $"[{marker}] ({passage.DocumentName}{where}) {passage.Text}\n");
-            var quote = passage.Text.Length > quoteCharacters ? passage.Text[..quoteCharacters] : passage.Text;
-            citations.Add(new KnowledgeCitation(marker, passage.DocumentId, passage.ChunkId, passage.DocumentName, passage.Page, passage.Section, quote));
-        }
-
-        return new PersonaGroundingPassages(prompt.ToString().TrimEnd('\n'), citations);
-    }
 }
