@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketResearch.Web.Personas;
 
 namespace MarketResearch.Web.FocusGroups;
 
@@ -33,6 +34,12 @@ public sealed record FocusGroupStatistics(
 /// <summary>The model's reading of a run, as far as the page shows it; absent parts stay empty.</summary>
 public sealed record InsightReading(string? Summary, IReadOnlyList<string> KeyInsights, IReadOnlyList<(string Name, string Description)> Themes)
 {
+    public IReadOnlyList<string> SurprisingFindings { get; init; } = [];
+    public IReadOnlyList<string> Recommendations { get; init; } = [];
+
+    /// <summary>The researcher's passages the model was given, numbered as the [n] in its text.</summary>
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
     public static InsightReading From(JsonElement insights)
     {
         if (insights.ValueKind != JsonValueKind.Object)
@@ -45,8 +52,16 @@ public sealed record InsightReading(string? Summary, IReadOnlyList<string> KeyIn
         var themes = Array(insights, "themes").Select(item => item.ValueKind == JsonValueKind.Object
             ? (Text(item, "name") ?? string.Empty, Text(item, "description") ?? string.Empty)
             : (item.ToString(), string.Empty)).ToList();
-        return new(summary, keyInsights, themes);
+        return new(summary, keyInsights, themes)
+        {
+            SurprisingFindings = Texts(insights, "surprisingFindings"),
+            Recommendations = Texts(insights, "recommendations"),
+            Citations = Array(insights, "citations").Select(Citation.From).ToList(),
+        };
     }
+
+    private static List<string> Texts(JsonElement element, string name) =>
+        Array(element, name).Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ToString()).Where(text => text.Length > 0).ToList();
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -41,7 +41,7 @@ public sealed record PersonaDetails(
     public double Trait(PersonaTrait trait) => Traits.GetValueOrDefault(PersonaTraitNames.Name(trait));
 }
 
-/// <summary>One source passage behind a profile.</summary>
+/// <summary>One source passage behind a profile or a focus group's insights: "document, page 3" or "document, section".</summary>
 public sealed record Citation(string Source, string? Passage)
 {
     public static Citation From(JsonElement item)
@@ -51,8 +51,9 @@ public sealed record Citation(string Source, string? Passage)
             return new Citation(item.ToString(), null);
         }
 
-        var source = First(item, "documentName", "document", "title", "source", "documentId") ?? "Source";
-        return new Citation(source, First(item, "passage", "text", "quote", "snippet"));
+        var document = First(item, "documentName", "document", "title", "source", "documentId") ?? "Source";
+        var where = First(item, "page") is { } page ? $", page {page}" : First(item, "section") is { } section ? $", {section}" : string.Empty;
+        return new Citation(document + where, First(item, "passage", "text", "quote", "snippet"));
     }
 
     private static string? First(JsonElement item, params string[] properties) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MarketResearch.Web.Exports;
 using MarketResearch.Web.FocusGroups;
+using MarketResearch.Web.Personas;
 using MarketResearch.Web.Surveys;
 
 namespace MarketResearch.UnitTests.Web;
@@ -67,6 +68,22 @@ public sealed class WebResearchPagesTests
         Assert.Equal(["Safety first", "Price matters"], reading.KeyInsights);
         Assert.Equal([("Safety", "Lanes")], reading.Themes);
         Assert.Equal(new InsightReading(null, [], []).Summary, InsightReading.From(JsonDocument.Parse("[]").RootElement).Summary);
+        Assert.Empty(reading.Recommendations);
+        Assert.Empty(reading.Citations);
+    }
+
+    [Fact]
+    public void Insights_read_surprises_recommendations_and_the_cited_passages_with_page_or_section()
+    {
+        var reading = InsightReading.From(JsonDocument.Parse("""
+            {"surprisingFindings":["Students liked it"],"recommendations":["Lower the price","Add a family size"],
+             "citations":[{"marker":1,"documentName":"study.pdf","page":3,"section":null,"quote":"Parents buy on discount."},
+                          {"marker":2,"documentName":"notes.md","page":null,"section":"Pricing","quote":"Too dear."}]}
+            """).RootElement);
+
+        Assert.Equal(["Students liked it"], reading.SurprisingFindings);
+        Assert.Equal(["Lower the price", "Add a family size"], reading.Recommendations);
+        Assert.Equal([new Citation("study.pdf, page 3", "Parents buy on discount."), new Citation("notes.md, Pricing", "Too dear.")], reading.Citations);
     }
 
     [Theory]
