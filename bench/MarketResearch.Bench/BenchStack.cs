@@ -39,7 +39,12 @@ internal sealed class BenchStack : IAsyncDisposable
             $"Parameters:graph-password={Secret()}",
             $"Parameters:token-signing-key={signingKey}",
         ]);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The AppHost's configuration logs every HTTP call and resource line at Information; printing those costs the
+        // bench process CPU on the cores it measures, so only warnings and errors are written.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("MarketResearch.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Aspire", LogLevel.Warning));
         // Load comes from one address and a few accounts: lift the abuse limits, measure the work itself.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
             .WithEnvironment("RateLimits__Register__PermitLimit", "1000000")
@@ -74,6 +79,22 @@ internal sealed class BenchStack : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>The operating system process of a project resource (the API, say), for its CPU time; null if unknown.</summary>
+    public Process? ProcessOf(string resource)
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        {
+            return null;
+        }
+
+        var pid = state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value;
+        return pid is not null && int.TryParse(pid.ToString(), out var id) ? Process.GetProcessById(id) : null;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages, to print beside any timing taken on the shared cores.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

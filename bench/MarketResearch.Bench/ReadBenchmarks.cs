@@ -45,7 +45,7 @@ internal static class ReadBenchmarks
             (await user.Api.PutAsJsonAsync($"/api/v1/projects/{projectId}", new { name = "Bench 10k" })).EnsureSuccessStatusCode();
             var (cold, pages, rows) = await WalkAsync(user.Api, projectId, query);
             var (warm, _, _) = await WalkAsync(user.Api, projectId, query);
-            Console.WriteLine($"GET personas?limit={PageSize} {label}, walk of {pages} pages ({rows} rows): cold {cold.Describe()}");
+            Console.WriteLine($"GET personas?limit={PageSize} {label}, walk of {pages} pages ({rows} rows): cold {cold.Describe()} (load average {BenchStack.LoadAverage()})");
             Console.WriteLine($"GET personas?limit={PageSize} {label}, same walk warm: {warm.Describe()}");
         }
 
