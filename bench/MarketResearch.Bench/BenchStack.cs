@@ -50,7 +50,9 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("RateLimits__Register__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__Login__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", "1000000")
-            .WithEnvironment("RateLimits__General__PermitLimit", "1000000");
+            .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
+            // For A/B runs of the login bar: e.g. 256 lifts the bound on concurrent hashes (0, the default, is one per core).
+            .WithEnvironment("Auth__PasswordHashing__MaxConcurrentHashes", Environment.GetEnvironmentVariable("BENCH_MAX_CONCURRENT_HASHES") ?? "0");
 
         if (!appHostWorker)
         {
