@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -82,16 +83,50 @@ internal sealed class BenchStack : IAsyncDisposable
         }
     }
 
-    /// <summary>The operating system process of a project resource (the API, say), for its CPU time; null if unknown.</summary>
-    public Process? ProcessOf(string resource)
+    /// <summary>
+    /// CPU time used so far by a project resource (the API, say): its process and every descendant (the launcher's pid is
+    /// a wrapper around the app), read from /proc; null when the resource or /proc is not there.
+    /// </summary>
+    public TimeSpan? CpuTimeOf(string resource)
     {
-        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
+            || !int.TryParse(value.ToString(), out var root) || !Directory.Exists("/proc"))
         {
             return null;
         }
 
-        var pid = state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value;
-        return pid is not null && int.TryParse(pid.ToString(), out var id) ? Process.GetProcessById(id) : null;
+        var stats = new Dictionary<int, (int Parent, long Ticks)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid))
+                {
+                    // Fields after the ")" of the command name: state ppid … utime(12th) stime(13th).
+                    var text = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                    stats[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while listed.
+            }
+        }
+
+        var tree = new HashSet<int> { root };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, stat) in stats)
+            {
+                grew |= tree.Contains(stat.Parent) && tree.Add(pid);
+            }
+        }
+
+        const double TicksPerSecond = 100;
+        return TimeSpan.FromSeconds(tree.Where(stats.ContainsKey).Sum(pid => stats[pid].Ticks) / TicksPerSecond);
     }
 
     /// <summary>The 1, 5 and 15 minute load averages, to print beside any timing taken on the shared cores.</summary>
