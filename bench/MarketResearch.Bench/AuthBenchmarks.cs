@@ -39,6 +39,9 @@ internal static class AuthBenchmarks
             await LoginAsync(api, emails[0]);
         }
 
+        var apiCpuBefore = stack.CpuTimeOf("api");
+        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.WriteLine($"load average before the login run: {BenchStack.LoadAverage()}");
         var samples = new ConcurrentBag<TimeSpan>();
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(emails.Select(async email =>
@@ -52,6 +55,17 @@ internal static class AuthBenchmarks
             }
         }));
         Console.WriteLine($"POST /api/v1/auth/login, {Clients} concurrent clients: {new Latencies(samples).Describe()}, {samples.Count / wall.Elapsed.TotalSeconds:0} logins/s");
+        Console.WriteLine($"load average after the login run: {BenchStack.LoadAverage()}");
+        // CPU per login does not depend on how busy the machine is: the API's share includes one Argon2id verification.
+        var benchCpu = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalMilliseconds / samples.Count;
+        if (apiCpuBefore is { } before && stack.CpuTimeOf("api") is { } after)
+        {
+            Console.WriteLine($"CPU per login: API {(after - before).TotalMilliseconds / samples.Count:0.0} ms (hash included), bench client {benchCpu:0.0} ms");
+        }
+        else
+        {
+            Console.WriteLine($"CPU per login: bench client {benchCpu:0.0} ms (the API's process id was not found)");
+        }
 
         MeasureHashing();
         var token = (await LoginAsync(api, emails[0])).AccessToken;

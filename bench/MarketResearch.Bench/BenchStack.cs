@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -39,13 +40,20 @@ internal sealed class BenchStack : IAsyncDisposable
             $"Parameters:graph-password={Secret()}",
             $"Parameters:token-signing-key={signingKey}",
         ]);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The AppHost's configuration logs every HTTP call and resource line at Information; printing those costs the
+        // bench process CPU on the cores it measures, so only warnings and errors are written.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("MarketResearch.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Aspire", LogLevel.Warning));
         // Load comes from one address and a few accounts: lift the abuse limits, measure the work itself.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
             .WithEnvironment("RateLimits__Register__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__Login__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", "1000000")
-            .WithEnvironment("RateLimits__General__PermitLimit", "1000000");
+            .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
+            // For A/B runs of the login bar: e.g. 256 lifts the bound on concurrent hashes (0, the default, is one per core).
+            .WithEnvironment("Auth__PasswordHashing__MaxConcurrentHashes", Environment.GetEnvironmentVariable("BENCH_MAX_CONCURRENT_HASHES") ?? "0");
 
         if (!appHostWorker)
         {
@@ -74,6 +82,56 @@ internal sealed class BenchStack : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>
+    /// CPU time used so far by a project resource (the API, say): its process and every descendant (the launcher's pid is
+    /// a wrapper around the app), read from /proc; null when the resource or /proc is not there.
+    /// </summary>
+    public TimeSpan? CpuTimeOf(string resource)
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
+            || !int.TryParse(value.ToString(), out var root) || !Directory.Exists("/proc"))
+        {
+            return null;
+        }
+
+        var stats = new Dictionary<int, (int Parent, long Ticks)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid))
+                {
+                    // Fields after the ")" of the command name: state ppid … utime(12th) stime(13th).
+                    var text = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                    stats[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while listed.
+            }
+        }
+
+        var tree = new HashSet<int> { root };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, stat) in stats)
+            {
+                grew |= tree.Contains(stat.Parent) && tree.Add(pid);
+            }
+        }
+
+        const double TicksPerSecond = 100;
+        return TimeSpan.FromSeconds(tree.Where(stats.ContainsKey).Sum(pid => stats[pid].Ticks) / TicksPerSecond);
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages, to print beside any timing taken on the shared cores.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

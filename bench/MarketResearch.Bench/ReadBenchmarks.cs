@@ -33,6 +33,8 @@ internal static class ReadBenchmarks
         var total = await CopyPanelsAsync(stack, projectId, job.GetProperty("id").GetGuid());
         Console.WriteLine($"copied {ExtraPanels} more panels in SQL: {total} personas in the project ({copy.Elapsed.TotalSeconds:0.0} s)");
 
+        await ExplainDeepPageAsync(stack, projectId);
+
         foreach (var (label, query) in new[]
         {
             ("no filter", string.Empty),
@@ -45,7 +47,7 @@ internal static class ReadBenchmarks
             (await user.Api.PutAsJsonAsync($"/api/v1/projects/{projectId}", new { name = "Bench 10k" })).EnsureSuccessStatusCode();
             var (cold, pages, rows) = await WalkAsync(user.Api, projectId, query);
             var (warm, _, _) = await WalkAsync(user.Api, projectId, query);
-            Console.WriteLine($"GET personas?limit={PageSize} {label}, walk of {pages} pages ({rows} rows): cold {cold.Describe()}");
+            Console.WriteLine($"GET personas?limit={PageSize} {label}, walk of {pages} pages ({rows} rows): cold {cold.Describe()} (load average {BenchStack.LoadAverage()})");
             Console.WriteLine($"GET personas?limit={PageSize} {label}, same walk warm: {warm.Describe()}");
         }
 
@@ -82,6 +84,58 @@ internal static class ReadBenchmarks
         while (cursor is not null);
 
         return (new Latencies(samples), samples.Count, rows);
+    }
+
+    /// <summary>
+    /// Server-side plan and time (independent of the client and mostly of the load) of the page in the middle of the
+    /// 10,000: the list's query (row-value cursor, headline only) against the previous one (OR cursor, whole rows).
+    /// </summary>
+    private static async Task ExplainDeepPageAsync(BenchStack stack, Guid projectId)
+    {
+        await using var connection = new NpgsqlConnection(await stack.App.GetConnectionStringAsync("marketresearch"));
+        await connection.OpenAsync();
+        await using var middle = new NpgsqlCommand(
+            "SELECT created_at, id FROM personas WHERE project_id = @project ORDER BY created_at DESC, id DESC OFFSET 5000 LIMIT 1", connection);
+        middle.Parameters.AddWithValue("project", projectId);
+        DateTime time;
+        Guid id;
+        await using (var reader = await middle.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (time, id) = (reader.GetDateTime(0), reader.GetGuid(1));
+        }
+
+        foreach (var (label, sql) in new[]
+        {
+            ("now: row-value cursor, list columns + headline", """
+                SELECT id, project_id, job_id, name, locale, demographics, traits, archetype, profile ->> 'headline', generated_by, created_at
+                FROM personas WHERE project_id = @project AND (created_at, id) < (@time, @id) ORDER BY created_at DESC, id DESC LIMIT 51
+                """),
+            ("before: OR cursor, whole rows", """
+                SELECT * FROM personas WHERE project_id = @project AND (created_at < @time OR (created_at = @time AND id < @id))
+                ORDER BY created_at DESC, id DESC LIMIT 51
+                """),
+        })
+        {
+            await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS) {sql}", connection);
+            explain.Parameters.AddWithValue("project", projectId);
+            explain.Parameters.AddWithValue("time", time);
+            explain.Parameters.AddWithValue("id", id);
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+
+            Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS), page after row 5,000 of 10,000, {label}:");
+            foreach (var line in plan)
+            {
+                Console.WriteLine($"    {line}");
+            }
+        }
     }
 
     /// <summary>Nine copies of the panel as nine earlier jobs, one statement each: bulk rows without nine generations.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace MarketResearch.IntegrationTests;
 
@@ -69,6 +70,66 @@ public sealed class PersonaReadsTests(LocalStackFixture stack)
         var adversarial = await ListAllAsync(user, projectId, "archetype=contrarian&segment=devilsAdvocate");
         Assert.NotEmpty(adversarial);
         Assert.Equal(all.Count(persona => persona.GetProperty("archetype").GetString() is "Contrarian" or "DevilsAdvocate"), adversarial.Count);
+    }
+
+    [Fact]
+    public async Task List_items_carry_the_headline_but_not_the_whole_profile_which_the_persona_read_has()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var projectId = await CreateProjectAsync(user);
+        await PersonaGenerationTests.GenerateAsync(user, projectId, new { count = 6, seed = 31 });
+
+        var items = await ListAllAsync(user, projectId, "limit=4");
+
+        Assert.Equal(6, items.Count);
+        foreach (var item in items)
+        {
+            Assert.False(item.TryGetProperty("profile", out _), "a list item has no profile");
+            Assert.False(item.TryGetProperty("citations", out _), "a list item has no citations");
+            var full = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/personas/{Id(item)}");
+            var headline = full.GetProperty("profile").GetProperty("headline").GetString();
+            Assert.False(string.IsNullOrWhiteSpace(headline));
+            Assert.Equal(headline, item.GetProperty("headline").GetString());
+            foreach (var field in new[] { "name", "locale", "archetype", "generatedBy", "jobId", "projectId" })
+            {
+                Assert.Equal(full.GetProperty(field).ToString(), item.GetProperty(field).ToString());
+            }
+
+            Assert.Equal(full.GetProperty("demographics").ToString(), item.GetProperty("demographics").ToString());
+            Assert.Equal(full.GetProperty("createdAt").GetDateTimeOffset(), item.GetProperty("createdAt").GetDateTimeOffset());
+        }
+    }
+
+    [Fact]
+    public async Task A_page_read_once_is_shared_through_Redis_after_the_response()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var projectId = await CreateProjectAsync(user);
+        await PersonaGenerationTests.GenerateAsync(user, projectId, new { count = 3, seed = 41 });
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await stack.App.GetConnectionStringAsync("redis") ?? throw new InvalidOperationException("No Redis connection string."));
+        var server = redis.GetServers().Single();
+        var pattern = $"*personas:{projectId:N}:*page:*";
+
+        Assert.Equal(3, (await ListAllAsync(user, projectId, "limit=10")).Count);
+
+        // The miss answered from Postgres first; the shared copy follows in the background, within a bounded wait.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var shared = false;
+        while (!shared && DateTime.UtcNow < deadline)
+        {
+            await foreach (var _ in server.KeysAsync(pattern: pattern))
+            {
+                shared = true;
+                break;
+            }
+
+            if (!shared)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        Assert.True(shared, $"no Redis key matched {pattern}");
     }
 
     [Theory]

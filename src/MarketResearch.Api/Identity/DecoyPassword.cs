@@ -20,5 +20,5 @@ internal sealed class DecoyPassword
 
     public string Hash => _hash.Value;
 
-    public void Verify(string password) => _hasher.VerifyHashedPassword(new ResearchUser(), _hash.Value, password);
+    public PasswordVerificationResult Verify(string password) => _hasher.VerifyHashedPassword(new ResearchUser(), _hash.Value, password);
 }

@@ -43,6 +43,7 @@ internal static class IdentityRegistration
         // Replaces Identity's PBKDF2 hasher; old hashes still verify and are upgraded at the next sign-in.
         builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ResearchUser>, Argon2PasswordHasher>());
         builder.Services.AddSingleton<DecoyPassword>();
+        builder.Services.AddSingleton<PasswordHashingGate>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<SecurityMetrics>();

@@ -12,6 +12,9 @@ public sealed class PasswordHashingOptions
 
     /// <summary>Passes over the memory (Argon2's t).</summary>
     public int Iterations { get; set; } = 2;
+
+    /// <summary>Hashes computed at once by one API process; 0 means one per core (see <see cref="PasswordHashingGate"/>).</summary>
+    public int MaxConcurrentHashes { get; set; }
 }
 
 /// <summary>Refuses at start-up any Argon2id cost below OWASP's Password Storage Cheat Sheet table.</summary>
@@ -28,6 +31,9 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
 
     public const int MaxIterations = 16;
 
+    /// <summary>More concurrent hashes than this is no bound at all (each holds a thread and MemoryKiB of memory).</summary>
+    public const int MaxConcurrentHashesLimit = 256;
+
     public ValidateOptionsResult Validate(string? name, PasswordHashingOptions options)
     {
         var failures = new List<string>();
@@ -39,6 +45,11 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
         if (options.Iterations is < 1 or > MaxIterations)
         {
             failures.Add($"{PasswordHashingOptions.Section}:Iterations must be between 1 and {MaxIterations}.");
+        }
+
+        if (options.MaxConcurrentHashes is < 0 or > MaxConcurrentHashesLimit)
+        {
+            failures.Add($"{PasswordHashingOptions.Section}:MaxConcurrentHashes must be between 0 (one per core) and {MaxConcurrentHashesLimit}.");
         }
 
         if ((long)options.MemoryKiB * options.Iterations < MinMemoryPasses)

@@ -19,6 +19,7 @@ internal sealed class SignInFlow(
     UserManager<ResearchUser> users,
     IPasswordHasher<ResearchUser> hasher,
     DecoyPassword decoy,
+    PasswordHashingGate hashing,
     SecondFactor secondFactor,
     SessionTokens sessions,
     SecurityAudit audit,
@@ -32,14 +33,14 @@ internal sealed class SignInFlow(
         var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
         if (user is null)
         {
-            decoy.Verify(password);
+            await hashing.RunAsync(() => Task.FromResult(decoy.Verify(password)), cancellationToken);
             await audit.RecordAsync(SecurityEventTypes.LoginFailed, null, "unknown account", cancellationToken);
             return new SignInOutcome.Refused();
         }
 
         if (await users.IsLockedOutAsync(user))
         {
-            hasher.VerifyHashedPassword(user, user.PasswordHash ?? decoy.Hash, password);
+            await hashing.RunAsync(() => Task.FromResult(hasher.VerifyHashedPassword(user, user.PasswordHash ?? decoy.Hash, password)), cancellationToken);
             await audit.RecordAsync(SecurityEventTypes.LoginFailed, user.Id, "account locked", cancellationToken);
             return new SignInOutcome.Refused();
         }
@@ -50,7 +51,7 @@ internal sealed class SignInFlow(
             await audit.RecordAsync(SecurityEventTypes.Unlocked, user.Id, "lockout period ended", cancellationToken);
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
+        if (!await hashing.RunAsync(() => users.CheckPasswordAsync(user, password), cancellationToken))
         {
             return await FailAsync(user, "wrong password", cancellationToken);
         }

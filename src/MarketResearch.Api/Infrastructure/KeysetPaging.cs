@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace MarketResearch.Api.Infrastructure;
@@ -6,7 +8,12 @@ namespace MarketResearch.Api.Infrastructure;
 /// <summary>The one keyset-paging query every list endpoint uses: newest first by (time, id), stable while rows are added.</summary>
 internal static class KeysetPaging
 {
-    private static readonly System.Reflection.MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+    private static readonly MethodInfo TupleCreate = typeof(ValueTuple).GetMethods()
+        .Single(method => method.Name == nameof(ValueTuple.Create) && method.GetGenericArguments().Length == 2)
+        .MakeGenericMethod(typeof(DateTimeOffset), typeof(Guid));
+
+    private static readonly MethodInfo RowLessThan = typeof(NpgsqlDbFunctionsExtensions)
+        .GetMethod(nameof(NpgsqlDbFunctionsExtensions.LessThan), [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
 
     public static async Task<Page<TResponse>> ToPageAsync<TRow, TResponse>(
         this IQueryable<TRow> query,
@@ -26,7 +33,11 @@ internal static class KeysetPaging
         return Page<TResponse>.From(rows, page.Limit, map, cursorOf);
     }
 
-    /// <summary>row.time &lt; after.time || (row.time == after.time &amp;&amp; row.id &lt; after.id), for any row type.</summary>
+    /// <summary>
+    /// (row.time, row.id) &lt; (after.time, after.id) as one SQL row-value comparison, for any row type. Postgres uses it as an
+    /// index condition on (…, time, id) and starts the walk at the cursor; the equivalent OR of two comparisons is only a
+    /// filter, which makes page k read the k − 1 pages before it again.
+    /// </summary>
     private static Expression<Func<TRow, bool>> After<TRow>(
         Expression<Func<TRow, DateTimeOffset>> time, Expression<Func<TRow, Guid>> id, PageCursor after)
     {
@@ -36,11 +47,10 @@ internal static class KeysetPaging
         var cursor = Expression.Constant(after);
         var afterTime = Expression.Property(cursor, nameof(PageCursor.CreatedAt));
         var afterId = Expression.Property(cursor, nameof(PageCursor.Id));
-        var earlier = Expression.LessThan(time.Body, afterTime);
-        var sameTimeSmallerId = Expression.AndAlso(
-            Expression.Equal(time.Body, afterTime),
-            Expression.LessThan(Expression.Call(rowId, GuidCompareTo, afterId), Expression.Constant(0)));
-        return Expression.Lambda<Func<TRow, bool>>(Expression.OrElse(earlier, sameTimeSmallerId), row);
+        var rowValue = Expression.Convert(Expression.Call(TupleCreate, time.Body, rowId), typeof(ITuple));
+        var cursorValue = Expression.Convert(Expression.Call(TupleCreate, afterTime, afterId), typeof(ITuple));
+        var before = Expression.Call(RowLessThan, Expression.Constant(EF.Functions), rowValue, cursorValue);
+        return Expression.Lambda<Func<TRow, bool>>(before, row);
     }
 
     private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

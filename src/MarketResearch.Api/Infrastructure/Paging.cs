@@ -1,10 +1,13 @@
 using System.Buffers.Text;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
 namespace MarketResearch.Api.Infrastructure;
 
 /// <summary>A page of a list endpoint; <see cref="NextCursor"/> is null on the last page.</summary>
+/// <remarks>Never changed once built: marked immutable so HybridCache's memory level hands out the same instance instead of a copy.</remarks>
+[ImmutableObject(true)]
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
 {
     /// <summary>Builds a page from <paramref name="limit"/> + 1 fetched rows: the extra row only says a next page exists.</summary>

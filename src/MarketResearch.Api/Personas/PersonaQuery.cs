@@ -61,4 +61,20 @@ internal static class PersonaQuery
 
         return db.Personas.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking();
     }
+
+    /// <summary>The list projection: the profile's headline is extracted in SQL, so the rest of the jsonb never leaves Postgres.</summary>
+    public static IQueryable<PersonaListItem> ListItems(this IQueryable<Persona> personas) => personas.Select(persona => new PersonaListItem
+    {
+        Id = persona.Id,
+        ProjectId = persona.ProjectId,
+        JobId = persona.JobId,
+        Name = persona.Name,
+        Locale = persona.Locale,
+        Demographics = persona.Demographics,
+        Traits = persona.Traits,
+        Archetype = persona.Archetype,
+        Headline = persona.Profile.RootElement.GetProperty("headline").GetString(),
+        GeneratedBy = persona.GeneratedBy,
+        CreatedAt = persona.CreatedAt,
+    });
 }

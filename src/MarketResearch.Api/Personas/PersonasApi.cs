@@ -67,11 +67,15 @@ internal static class PersonasApi
     }
 
     /// <summary>Keyset-paged, filtered (see <see cref="PersonaFilter"/>), cached until the project's personas change.</summary>
-    private static async Task<Results<Ok<Page<PersonaResponse>>, ValidationProblem, ProblemHttpResult>> ListPersonas(
+    private static async Task<Results<Ok<Page<PersonaListItem>>, ValidationProblem, ProblemHttpResult>> ListPersonas(
         Guid id, ClaimsPrincipal principal, HttpRequest request, ProjectAccess access, ResearchDbContext db, ProjectReadCache readCache,
         IOptions<ApiOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        if (await access.RoleAsync(id, principal.Id(), cancellationToken) is null)
+        // The cache's version token (Redis) is read while the membership check (Postgres) runs: one round trip of waiting, not two.
+        var version = readCache.CurrentVersionAsync(id, ProjectReadVersions.Personas);
+        var role = await access.RoleAsync(id, principal.Id(), cancellationToken);
+        var currentVersion = await version;
+        if (role is null)
         {
             return Problems.NotFound("project", id);
         }
@@ -83,10 +87,10 @@ internal static class PersonasApi
         }
 
         var key = $"page:{page.Limit}:{cursor}:{filter.CacheKey()}";
-        return TypedResults.Ok(await readCache.GetOrCreateAsync(id, ProjectReadVersions.Personas, key, async token =>
-            await db.Personas(id, filter)
+        return TypedResults.Ok(await readCache.GetOrCreateAsync(currentVersion, id, ProjectReadVersions.Personas, key, async token =>
+            await db.Personas(id, filter).ListItems()
                 .ToPageAsync(page, persona => persona.CreatedAt, persona => persona.Id, persona => new PageCursor(persona.CreatedAt, persona.Id),
-                    PersonaResponse.From, token), cancellationToken));
+                    persona => persona, token), cancellationToken));
     }
 
     /// <summary>The latest panel's quality, or the panel of <paramref name="jobId"/>; measured on the saved rows, then cached.</summary>

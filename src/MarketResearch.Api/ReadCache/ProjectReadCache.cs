@@ -16,7 +16,7 @@ namespace MarketResearch.Api.ReadCache;
 /// The token is replaced after the change commits, so a reader never caches old rows under the new token.
 /// </para>
 /// </summary>
-public sealed class ProjectReadCache(HybridCache cache, IConnectionMultiplexer redis, IOptions<ReadCacheOptions> options)
+public sealed class ProjectReadCache(HybridCache cache, IConnectionMultiplexer redis, IOptions<ReadCacheOptions> options, ILogger<ProjectReadCache> logger)
 {
     private readonly HybridCacheEntryOptions _entry = new()
     {
@@ -24,18 +24,46 @@ public sealed class ProjectReadCache(HybridCache cache, IConnectionMultiplexer r
         LocalCacheExpiration = options.Value.LocalExpiration,
     };
 
-    /// <summary>The cached result for <paramref name="key"/> in the project's area, or <paramref name="load"/>'s, cached.</summary>
-    public async ValueTask<T> GetOrCreateAsync<T>(Guid projectId, string area, string key, Func<CancellationToken, ValueTask<T>> load, CancellationToken cancellationToken)
+    // A miss is answered before Redis has the result: the shared copy is written after the response (ShareAsync).
+    private readonly HybridCacheEntryOptions _readThrough = new()
     {
-        var version = await CurrentVersionAsync(projectId, area);
-        return await cache.GetOrCreateAsync($"{area}:{projectId:N}:{version}:{key}", load, _entry, cancellationToken: cancellationToken);
+        Expiration = options.Value.Expiration,
+        LocalCacheExpiration = options.Value.LocalExpiration,
+        Flags = HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    /// <summary>The cached result for <paramref name="key"/> in the project's area, or <paramref name="load"/>'s, cached.</summary>
+    public async ValueTask<T> GetOrCreateAsync<T>(Guid projectId, string area, string key, Func<CancellationToken, ValueTask<T>> load, CancellationToken cancellationToken) =>
+        await GetOrCreateAsync(await CurrentVersionAsync(projectId, area), projectId, area, key, load, cancellationToken);
+
+    /// <summary>
+    /// As above with a version token already read by <see cref="CurrentVersionAsync"/> (start it before the access
+    /// check, so the Redis and database round trips overlap). On a miss the result is returned at once and written to
+    /// Redis in the background: serialising and sending it is not on the request's path.
+    /// </summary>
+    public async ValueTask<T> GetOrCreateAsync<T>(string version, Guid projectId, string area, string key, Func<CancellationToken, ValueTask<T>> load, CancellationToken cancellationToken)
+    {
+        var cacheKey = $"{area}:{projectId:N}:{version}:{key}";
+        var loaded = false;
+        var value = await cache.GetOrCreateAsync(cacheKey, async token =>
+        {
+            loaded = true;
+            return await load(token);
+        }, _readThrough, cancellationToken: cancellationToken);
+        if (loaded)
+        {
+            _ = ShareAsync(cacheKey, value);
+        }
+
+        return value;
     }
 
     /// <summary>Call after a change to the project's results has committed: every replica's next read of the area misses.</summary>
     public Task InvalidateAsync(Guid projectId, string area) =>
         redis.GetDatabase().StringSetAsync(ProjectReadVersions.Key(projectId, area), ProjectReadVersions.NewToken(), ProjectReadVersions.Lifetime);
 
-    private async Task<string> CurrentVersionAsync(Guid projectId, string area)
+    /// <summary>The project's current version token for <paramref name="area"/> (one Redis GET; a SET the first time).</summary>
+    public async Task<string> CurrentVersionAsync(Guid projectId, string area)
     {
         var database = redis.GetDatabase();
         var key = ProjectReadVersions.Key(projectId, area);
@@ -48,5 +76,19 @@ public sealed class ProjectReadCache(HybridCache cache, IConnectionMultiplexer r
         // First read since the token expired (or ever): start one; a concurrent writer's token wins.
         await database.StringSetAsync(key, ProjectReadVersions.NewToken(), ProjectReadVersions.Lifetime, When.NotExists);
         return (await database.StringGetAsync(key)).ToString();
+    }
+
+    /// <summary>Puts a freshly loaded result into Redis for the other replicas, after the response; a failure only costs them a miss.</summary>
+    private async Task ShareAsync<T>(string cacheKey, T value)
+    {
+        await Task.Yield();
+        try
+        {
+            await cache.SetAsync(cacheKey, value, _entry);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning(exception, "Could not share the cached result {CacheKey} through Redis", cacheKey);
+        }
     }
 }

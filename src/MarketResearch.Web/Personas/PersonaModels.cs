@@ -14,11 +14,15 @@ public sealed record PersonaDetails(
     string Archetype,
     JsonElement Profile,
     string GeneratedBy,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? Headline = null)
 {
     public const string OfflineGenerator = "offline";
 
     public bool GeneratedOffline => GeneratedBy == OfflineGenerator;
+
+    /// <summary>List pages carry the headline alone (no profile); one persona's full read carries it in the profile.</summary>
+    public string? HeadlineText => Headline ?? ProfileText("headline");
 
     public string? Demographic(string category) => Demographics.GetValueOrDefault(category);
 
