@@ -26,7 +26,8 @@ internal sealed class BenchStack : IAsyncDisposable
     public TimeSpan TimeToHealthy { get; }
 
     /// <param name="appHostWorker">False leaves the AppHost's worker stopped, for benches that run their own replicas.</param>
-    public static async Task<BenchStack> StartAsync(bool appHostWorker = true)
+    /// <param name="settings">Extra AppHost configuration, e.g. <c>Llm:Provider=OpenAICompatible</c>.</param>
+    public static async Task<BenchStack> StartAsync(bool appHostWorker = true, IReadOnlyList<string>? settings = null)
     {
         var state = Path.Combine(Path.GetTempPath(), $"marketresearch-bench-{Guid.NewGuid():N}");
         var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(40));
@@ -38,6 +39,7 @@ internal sealed class BenchStack : IAsyncDisposable
             $"Parameters:redis-password={Secret()}",
             $"Parameters:graph-password={Secret()}",
             $"Parameters:token-signing-key={signingKey}",
+            .. settings ?? [],
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // Load comes from one address and a few accounts: lift the abuse limits, measure the work itself.
