@@ -27,7 +27,8 @@ internal sealed class BenchStack : IAsyncDisposable
     public TimeSpan TimeToHealthy { get; }
 
     /// <param name="appHostWorker">False leaves the AppHost's worker stopped, for benches that run their own replicas.</param>
-    public static async Task<BenchStack> StartAsync(bool appHostWorker = true)
+    /// <param name="settings">Extra AppHost configuration, e.g. <c>Llm:Provider=OpenAICompatible</c>.</param>
+    public static async Task<BenchStack> StartAsync(bool appHostWorker = true, IReadOnlyList<string>? settings = null)
     {
         var state = Path.Combine(Path.GetTempPath(), $"marketresearch-bench-{Guid.NewGuid():N}");
         var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(40));
@@ -39,6 +40,7 @@ internal sealed class BenchStack : IAsyncDisposable
             $"Parameters:redis-password={Secret()}",
             $"Parameters:graph-password={Secret()}",
             $"Parameters:token-signing-key={signingKey}",
+            .. settings ?? [],
         ]);
         // The AppHost's configuration logs every HTTP call and resource line at Information; printing those costs the
         // bench process CPU on the cores it measures, so only warnings and errors are written.

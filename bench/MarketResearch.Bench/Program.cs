@@ -1,7 +1,14 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|reads|queue|graph|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|all]
 var scenario = args.FirstOrDefault() ?? "all";
+if (scenario == "focus-llm")
+{
+    // Its own stack: api and worker talk to a local OpenAI-compatible server that answers after 500 ms.
+    await SlowModelBenchmarks.RunAsync();
+    return;
+}
+
 if (scenario == "graph")
 {
     // Pure computation: no stack needed.

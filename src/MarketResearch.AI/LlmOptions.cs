@@ -90,8 +90,12 @@ public sealed class ConcurrencyLimits
     [Range(1, 1024)]
     public int Offline { get; set; } = 32;
 
+    /// <summary>
+    /// A hosted model serves many requests at once and a 20-persona round should be one wave of calls, not three;
+    /// 429s are honoured (Retry-After), so a tighter account limit slows runs down instead of failing them.
+    /// </summary>
     [Range(1, 1024)]
-    public int OpenAICompatible { get; set; } = 8;
+    public int OpenAICompatible { get; set; } = 32;
 
     /// <summary>MiniLM runs on our own cores: more parallel batches than cores only queue inside ONNX.</summary>
     [Range(1, 64)]

@@ -23,6 +23,7 @@ internal static class WorkerRegistration
         builder.AddResearchAI();
         builder.AddKnowledge();
         builder.Services.AddSingleton<PersonaGrounding>();
+        builder.Services.AddOptions<PersonaGenerationOptions>().Bind(builder.Configuration.GetSection(PersonaGenerationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
         builder.Services.AddOptions<SurveyRunOptions>().Bind(builder.Configuration.GetSection(SurveyRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SurveyAnswering>();

@@ -9,6 +9,7 @@ using MarketResearch.Worker.Jobs;
 using MarketResearch.Worker.Knowledge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Worker.Personas;
 
@@ -18,9 +19,9 @@ namespace MarketResearch.Worker.Personas;
 /// exactly one panel. The fit statistic is computed on the rows as saved.
 /// </summary>
 internal sealed class PersonaGenerationHandler(
-    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, PersonaGrounding grounding, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
+    IServiceScopeFactory scopes, StructuredCompletion structured, AIProviderStatus provider, PersonaGrounding grounding,
+    IOptions<PersonaGenerationOptions> options, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
-    private const int ProfileConcurrency = 8;
     private readonly Counter<long> _generated = meters.Create("MarketResearch.Research").CreateCounter<long>("personas.generated", description: "Personas saved.");
 
     public string JobType => PersonaGenerationRequest.JobType;
@@ -44,7 +45,7 @@ internal sealed class PersonaGenerationHandler(
 
         var profiles = new JsonDocument[plan.Blueprints.Count];
         var done = 0;
-        await Parallel.ForEachAsync(plan.Blueprints, new ParallelOptions { MaxDegreeOfParallelism = ProfileConcurrency, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(plan.Blueprints, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ProfileConcurrency, CancellationToken = cancellationToken },
             async (blueprint, token) =>
             {
                 profiles[blueprint.Slot] = await WriteProfileAsync(project.Name, project.Audience.Description, blueprint, knowledge[blueprint.Slot], token);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using MarketResearch.AI;
+using MarketResearch.AI.Offline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MarketResearch.Bench;
+
+/// <summary>
+/// An OpenAI-compatible chat-completions server on 127.0.0.1 that answers every request after a fixed delay, with
+/// content valid for the requested JSON schema (written by the offline simulator), so the stack runs as against a
+/// slow real model and the benchmark measures our scheduling, not the model.
+/// </summary>
+internal sealed class SlowChatServer : IAsyncDisposable
+{
+    public const string Model = "slow-bench-model";
+
+    private readonly WebApplication _app;
+    private readonly OfflineChatClient _writer = new(Options.Create(new LlmOptions()));
+    private readonly TimeSpan _delay;
+    private int _inFlight;
+
+    private SlowChatServer(WebApplication app, TimeSpan delay)
+    {
+        _app = app;
+        _delay = delay;
+    }
+
+    public Uri Endpoint => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/v1");
+
+    public int Requests;
+
+    public int PeakInFlight;
+
+    public static async Task<SlowChatServer> StartAsync(TimeSpan delay)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new SlowChatServer(builder.Build(), delay);
+        server._app.MapPost("/v1/chat/completions", server.CompleteAsync);
+        await server._app.StartAsync();
+        return server;
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref Requests, 0);
+        Interlocked.Exchange(ref PeakInFlight, 0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task CompleteAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref Requests);
+        for (var peak = PeakInFlight; now > peak; peak = PeakInFlight)
+        {
+            Interlocked.CompareExchange(ref PeakInFlight, now, peak);
+        }
+
+        try
+        {
+            var delay = Task.Delay(_delay, context.RequestAborted);
+            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            var messages = body.RootElement.GetProperty("messages").EnumerateArray()
+                .Select(message => new ChatMessage(new ChatRole(message.GetProperty("role").GetString()!), Text(message.GetProperty("content")))).ToList();
+            var options = new ChatOptions();
+            if (body.RootElement.TryGetProperty("response_format", out var format) && format.TryGetProperty("json_schema", out var schema))
+            {
+                options.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.GetProperty("schema").Clone(), schema.TryGetProperty("name", out var name) ? name.GetString() : null);
+            }
+
+            var reply = await _writer.GetResponseAsync(messages, options, context.RequestAborted);
+            await delay;
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-" + Guid.NewGuid().ToString("N"),
+                @object = "chat.completion",
+                created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                model = Model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Text }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 100, completion_tokens = 60, total_tokens = 160 },
+            }, context.RequestAborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static string Text(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString()!
+        : string.Join('\n', content.EnumerateArray().Where(part => part.TryGetProperty("text", out _)).Select(part => part.GetProperty("text").GetString()));
+}

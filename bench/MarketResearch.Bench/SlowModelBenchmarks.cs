@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MarketResearch.Bench;
+
+/// <summary>
+/// The LLM-bound bars against a local OpenAI-compatible server that answers after a fixed 500 ms: 20 personas within
+/// 1.2 × ceil(20 / concurrency) × 0.5 s, and a 20 × 4 focus group within 1.2 × its critical path (one call per
+/// round plus the insights call). What the run takes beyond that is our scheduling, not the model.
+/// </summary>
+internal static class SlowModelBenchmarks
+{
+    private static readonly TimeSpan ModelDelay = TimeSpan.FromMilliseconds(500);
+    private const int Personas = 20;
+    private const double Slack = 1.2;
+
+    private static readonly string[] Questions =
+    [
+        "What do you think about a meal-kit subscription for 39 zł a week?",
+        "What worries you most about ordering food online?",
+        "Would you recommend a meal-kit service to your friends?",
+        "What would make you cancel such a subscription?",
+    ];
+
+    public static async Task RunAsync()
+    {
+        await using var model = await SlowChatServer.StartAsync(ModelDelay);
+        await using var stack = await BenchStack.StartAsync(settings:
+        [
+            "Llm:Provider=OpenAICompatible",
+            $"Llm:Endpoint={model.Endpoint}",
+            $"Llm:Model={SlowChatServer.Model}",
+        ]);
+        Console.WriteLine($"stack healthy after {stack.TimeToHealthy.TotalSeconds:0.0} s; model {model.Endpoint} answers after {ModelDelay.TotalMilliseconds:0} ms");
+        using var user = await BenchUser.RegisterAsync(stack);
+        var projectId = await user.CreateProjectAsync(new
+        {
+            name = "Bench slow model",
+            audience = new { distributions = new Dictionary<string, Dictionary<string, double>> { ["age"] = new() { ["18-34"] = 0.4, ["35-54"] = 0.35, ["55+"] = 0.25 } } },
+        });
+        var concurrency = int.Parse(Environment.GetEnvironmentVariable("BENCH_LLM_CONCURRENCY") ?? "32", CultureInfo.InvariantCulture);
+
+        // Warm-up: the first calls pay for HTTP connections and JIT; the bars are about steady runs.
+        await GenerateAsync(user, projectId, count: 2, seed: 99);
+        model.Reset();
+
+        var personas = Stopwatch.StartNew();
+        await GenerateAsync(user, projectId, Personas, seed: 1);
+        var personaBar = Slack * Math.Ceiling(Personas / (double)concurrency) * ModelDelay.TotalSeconds;
+        Report($"{Personas} personas", personas.Elapsed, personaBar, model);
+
+        var personaIds = (await user.Api.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/personas?limit=100"))
+            .GetProperty("items").EnumerateArray().Select(persona => persona.GetProperty("id").GetGuid()).Take(Personas).ToList();
+        var group = await (await user.Api.PostAsJsonAsync($"/api/v1/projects/{projectId}/focus-groups",
+            new { name = "Bench", personaIds, questions = Questions, moderatorFollowUps = false })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        model.Reset();
+        var discussion = Stopwatch.StartNew();
+        var run = await (await user.Api.PostAsync($"/api/v1/focus-groups/{group.GetProperty("id").GetGuid()}/run", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var job = await user.WaitForJobAsync(run.GetProperty("jobId").GetGuid());
+        Require(job);
+        // Critical path: the rounds answer one after another, then the insights call.
+        var focusBar = Slack * (Questions.Length + 1) * ModelDelay.TotalSeconds;
+        Report($"focus group {personaIds.Count} × {Questions.Length}", discussion.Elapsed, focusBar, model);
+    }
+
+    private static async Task GenerateAsync(BenchUser user, Guid projectId, int count, int seed)
+    {
+        var accepted = await (await user.Api.PostAsJsonAsync($"/api/v1/projects/{projectId}/personas/generate", new { count, seed }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        Require(await user.WaitForJobAsync(accepted.GetProperty("jobId").GetGuid()));
+    }
+
+    private static void Require(JsonElement job)
+    {
+        if (job.GetProperty("status").GetString() != "Succeeded")
+        {
+            throw new InvalidOperationException($"job did not succeed: {job}");
+        }
+    }
+
+    private static void Report(string what, TimeSpan elapsed, double barSeconds, SlowChatServer model) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what} against a {ModelDelay.TotalMilliseconds:0} ms model, API → queue → worker → Postgres: {elapsed.TotalSeconds:0.00} s (bar {barSeconds:0.00} s: {(elapsed.TotalSeconds <= barSeconds ? "met" : "missed")}); {model.Requests} model calls, peak {model.PeakInFlight} in flight; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+}
