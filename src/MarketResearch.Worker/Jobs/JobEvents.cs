@@ -21,7 +21,13 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var message = JsonSerializer.Serialize(new { id = entry.Id, type, data = entry.Data.RootElement }, JsonSerializerOptions.Web);
+        await BroadcastAsync(jobId, entry.Id, type, entry.Data.RootElement);
+    }
+
+    /// <summary>Sends an event already stored (e.g. by the statement that claimed or finished the job) to the live streams.</summary>
+    public async Task BroadcastAsync(Guid jobId, long eventId, string type, object data)
+    {
+        var message = JsonSerializer.Serialize(new { id = eventId, type, data }, JsonSerializerOptions.Web);
         await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), message);
     }
 }
