@@ -11,7 +11,8 @@ namespace MarketResearch.Worker.Jobs;
 internal sealed class GroupCommit<TItem, TResult>(
     Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch, TimeSpan linger, TimeProvider clock)
 {
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count its items, and the linger needs the count.
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
 
     /// <summary>Queues the item for the next batch; completes when that batch is written.</summary>
     public Task<TResult> AddAsync(TItem item)
@@ -33,20 +34,42 @@ internal sealed class GroupCommit<TItem, TResult>(
     {
         var reader = _pending.Reader;
         var batch = new List<Pending>(maxBatch);
-        while (await reader.WaitToReadAsync())
+        try
         {
-            if (linger > TimeSpan.Zero && reader.Count < maxBatch && !reader.Completion.IsCompleted)
+            while (await reader.WaitToReadAsync())
             {
-                await Task.Delay(linger, clock);
+                if (linger > TimeSpan.Zero && reader.Count < maxBatch && !reader.Completion.IsCompleted)
+                {
+                    await Task.Delay(linger, clock);
+                }
+
+                while (batch.Count < maxBatch && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (Exception exception)
+        {
+            // The loop itself broke: no caller may wait forever for a write that will not come.
+            _pending.Writer.TryComplete(exception);
+            foreach (var pending in batch.Concat(Drain(reader)))
+            {
+                pending.Result.TrySetException(exception);
             }
 
-            while (batch.Count < maxBatch && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
+            throw;
+        }
+    }
 
-            await WriteAsync(batch);
-            batch.Clear();
+    private static IEnumerable<Pending> Drain(ChannelReader<Pending> reader)
+    {
+        while (reader.TryRead(out var pending))
+        {
+            yield return pending;
         }
     }
 

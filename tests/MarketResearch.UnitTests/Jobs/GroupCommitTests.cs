@@ -77,8 +77,9 @@ public sealed class GroupCommitTests
 
         await commit.RunAsync();
 
-        Assert.Equal([0, 1, 2, 3, 4], await Task.WhenAll(queued));
-        Assert.Throws<InvalidOperationException>(() => commit.AddAsync(5));
+        var written = await Task.WhenAll(queued);
+        Assert.Equal([0, 1, 2, 3, 4], written);
+        Assert.Throws<InvalidOperationException>(() => { _ = commit.AddAsync(5); });
     }
 
     [Fact]
