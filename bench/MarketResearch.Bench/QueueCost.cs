@@ -27,23 +27,34 @@ internal sealed class QueueCost
     public static async Task<QueueCost> StartAsync(NpgsqlConnection connection, IReadOnlyList<WorkerProcess> workers)
     {
         await Task.Delay(StatisticsDelay);
-        return new QueueCost(await CommitsAsync(connection), WorkerCpu(workers), PostgresCpu(Port(connection)));
+        return new QueueCost(await CommitsAsync(connection), WorkerCpu(workers), PostgresCpu(await PostmasterAsync(connection)));
     }
 
     /// <param name="benchQueries">The bench's own progress queries in the round (one commit each), taken off the count.</param>
-    public async Task<string> StopAsync(NpgsqlConnection connection, IReadOnlyList<WorkerProcess> workers, int jobs, int benchQueries)
+    /// <param name="killed">Workers were killed in the round: their CPU time and their backends' went with them, so CPU is not reported.</param>
+    public async Task<string> StopAsync(NpgsqlConnection connection, IReadOnlyList<WorkerProcess> workers, int jobs, int benchQueries, bool killed)
     {
         var workerCpu = WorkerCpu(workers) - _workerCpu;
-        var postgresCpu = PostgresCpu(Port(connection)) - _postgresCpu;
+        var postgresCpu = PostgresCpu(await PostmasterAsync(connection)) - _postgresCpu;
         await Task.Delay(StatisticsDelay);
         // The enqueue statement, the final count and this round's own reads are a handful more.
         var commits = await CommitsAsync(connection) - _commits - benchQueries;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{commits / (double)jobs:0.000} database commits per job ({commits} in all, queue statements and maintenance); " +
-            $"CPU per job: workers {workerCpu.TotalMicroseconds / jobs:0} µs, postgres {postgresCpu.TotalMicroseconds / jobs:0} µs (worker CPU only meaningful without kills: a killed worker's time is lost)");
+        var commitsPerJob = string.Create(CultureInfo.InvariantCulture,
+            $"{commits / (double)jobs:0.000} database commits per job ({commits} in all: queue statements, heartbeats, maintenance)");
+        return killed
+            ? commitsPerJob
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{commitsPerJob}; CPU per job: workers {workerCpu.TotalMicroseconds / jobs:0} µs, postgres {postgresCpu.TotalMicroseconds / jobs:0} µs");
     }
 
-    private static int Port(NpgsqlConnection connection) => new NpgsqlConnectionStringBuilder(connection.ConnectionString).Port;
+    /// <summary>The bench's own postmaster (other stacks may run on the machine): the parent of the backend serving the bench.</summary>
+    private static async Task<int> PostmasterAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        var stat = await File.ReadAllTextAsync($"/proc/{backend.ToString(CultureInfo.InvariantCulture)}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+    }
 
     public static string LoadAverage()
     {
@@ -61,14 +72,13 @@ internal sealed class QueueCost
         workers.Aggregate(TimeSpan.Zero, (sum, worker) => sum + worker.ProcessorTime);
 
     /// <summary>
-    /// The bench's own postmaster (found by its port: other stacks may run on the machine) and its children, read from
-    /// /proc (a backend's retitled command line hides its name from Process). Pooled connections live through a round, so
-    /// their time is counted; /proc counts in clock ticks of 10 ms.
+    /// The postmaster and its children (the backends), read from /proc: a backend's retitled command line hides its name
+    /// from Process. Pooled connections live through a round, so their time is counted; /proc counts in ticks of 10 ms.
     /// </summary>
-    private static TimeSpan PostgresCpu(int port)
+    private static TimeSpan PostgresCpu(int postmaster)
     {
         const double TicksPerSecond = 100;
-        var processes = new List<(int Pid, int Parent, long Ticks, string CommandLine)>();
+        var processes = new List<(int Pid, int Parent, long Ticks)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
@@ -88,8 +98,7 @@ internal sealed class QueueCost
 
                 var fields = stat[(close + 2)..].Split(' ');
                 processes.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
-                    File.ReadAllText(Path.Combine(directory, "cmdline"))));
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
             }
             catch (IOException)
             {
@@ -97,8 +106,6 @@ internal sealed class QueueCost
             }
         }
 
-        var portArgument = $"\0-p\0{port.ToString(CultureInfo.InvariantCulture)}\0";
-        var postmaster = processes.FirstOrDefault(process => process.CommandLine.Contains(portArgument, StringComparison.Ordinal)).Pid;
         var ticks = processes.Where(process => process.Pid == postmaster || process.Parent == postmaster).Sum(process => process.Ticks);
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }

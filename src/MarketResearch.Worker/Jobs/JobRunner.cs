@@ -130,7 +130,7 @@ internal sealed partial class JobRunner(
         try
         {
             // The claim stored this event; subscribers hear it now.
-            await events.BroadcastAsync(job.Id, job.RunningEventId, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempt });
+            events.Announce(job.Id, job.RunningEventId, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempt });
             var result = await handler.ExecuteAsync(context, lease.Token);
             lease.Token.ThrowIfCancellationRequested();
             if (handler is IChangesProjectReads changes && job.ProjectId is { } projectId)
@@ -168,7 +168,7 @@ internal sealed partial class JobRunner(
         if (final is not null)
         {
             // Stored by the statement that changed the status, so the stream and the row always agree.
-            await events.BroadcastAsync(job.Id, final.EventId, "status", new { status = final.Status.ToString(), error = final.Error, attempt = final.Attempt });
+            events.Announce(job.Id, final.EventId, "status", new { status = final.Status.ToString(), error = final.Error, attempt = final.Attempt });
         }
     }
 
