@@ -92,10 +92,17 @@ internal sealed partial class JobRunner(
         }
         finally
         {
-            await Task.WhenAll(running);
-            completions.Close();
-            await writing;
-            await renewing;
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            finally
+            {
+                // Completions of runs that finished before the stop are still written; then the loops end.
+                completions.Close();
+                await writing;
+                await renewing;
+            }
         }
     }
 
