@@ -83,7 +83,8 @@ public sealed class JobBatchTests(LocalStackFixture stack)
 
         // Worker A stalls past its lease; maintenance hands the job back, and worker B takes it.
         await ExpireLeaseAsync(id);
-        Assert.True(await queue.Queue.ReclaimExpiredAsync(CancellationToken.None) >= 1);
+        // The stack's own worker may reclaim it first (its maintenance runs every second): either way it is queued again.
+        await queue.Queue.ReclaimExpiredAsync(CancellationToken.None);
         var second = (await queue.Queue.ClaimAsync("worker-b", [type], 4, CancellationToken.None)).Single();
         Assert.Equal(2, second.Attempt);
 
