@@ -16,6 +16,22 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>CPU time the worker has used so far (zero once it has exited).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
     public static async Task<WorkerProcess> StartAsync(BenchStack stack, IReadOnlyDictionary<string, string> settings)
     {
         var appHostPath = Projects.MarketResearch_AppHost.ProjectPath;

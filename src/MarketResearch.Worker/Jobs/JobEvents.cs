@@ -21,7 +21,20 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var message = JsonSerializer.Serialize(new { id = entry.Id, type, data = entry.Data.RootElement }, JsonSerializerOptions.Web);
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), message);
+        await BroadcastAsync(jobId, entry.Id, type, entry.Data.RootElement);
     }
+
+    /// <summary>Sends an event already stored (e.g. by the statement that claimed or finished the job) to the live streams.</summary>
+    public async Task BroadcastAsync(Guid jobId, long eventId, string type, object data) =>
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), Message(eventId, type, data));
+
+    /// <summary>
+    /// Like <see cref="BroadcastAsync"/> without waiting for Redis's answer: for the status events the queue statements
+    /// store. A stream that misses one still reads it from Postgres on reconnect, and a Redis hiccup must not fail a run.
+    /// </summary>
+    public void Announce(Guid jobId, long eventId, string type, object data) =>
+        redis.GetSubscriber().Publish(RedisChannel.Literal(JobChannels.Events(jobId)), Message(eventId, type, data), CommandFlags.FireAndForget);
+
+    private static string Message(long eventId, string type, object data) =>
+        JsonSerializer.Serialize(new { id = eventId, type, data }, JsonSerializerOptions.Web);
 }

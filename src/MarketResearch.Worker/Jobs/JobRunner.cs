@@ -1,13 +1,15 @@
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Text.Json;
 using MarketResearch.Domain.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Worker.Jobs;
 
 /// <summary>
-/// Claims and runs jobs, up to the configured concurrency, woken by NOTIFY and polling as a fallback. Each running job
-/// heartbeats its lease; losing the lease or a cancel request stops the handler through its cancellation token.
+/// Claims and runs jobs, up to the configured concurrency, woken by NOTIFY and polling as a fallback. One statement claims
+/// a job for every free slot (and stores their "Running" events); successful runs are completed in batches (group
+/// commit, with their final events); one heartbeat statement per beat keeps the leases of the jobs that run long.
+/// Losing a lease or a cancel request stops the handler through its cancellation token.
 /// </summary>
 internal sealed partial class JobRunner(
     IServiceScopeFactory scopes,
@@ -18,6 +20,7 @@ internal sealed partial class JobRunner(
     ProjectReadInvalidation readInvalidation,
     IOptions<JobRunnerOptions> options,
     IOptions<JobQueueOptions> queueOptions,
+    TimeProvider clock,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly ActivitySource Activity = new("MarketResearch.Jobs");
@@ -26,87 +29,131 @@ internal sealed partial class JobRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(options.Value.Concurrency, options.Value.Concurrency);
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.Concurrency, settings.Concurrency);
+        var completions = new GroupCommit<JobCompletion, StatusEvent?>(WriteCompletionsAsync, settings.CompletionBatchSize, settings.CompletionFlushDelay, clock);
+        var leases = new LeaseKeeper(scopes, _workerId, queueOptions.Value.LeaseDuration, clock, logger);
+        var writing = completions.RunAsync();
+        var renewing = leases.RunAsync(stoppingToken);
         var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await slots.WaitAsync(stoppingToken);
-            Job? job;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                job = await ClaimAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogClaimFailed(logger, exception);
-                job = null;
-            }
+                await slots.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < settings.ClaimBatchSize && slots.Wait(0, CancellationToken.None))
+                {
+                    free++;
+                }
 
-            if (job is null)
-            {
-                slots.Release();
-                await wakeUps.WaitAsync(options.Value.PollInterval, stoppingToken);
-                continue;
-            }
-
-            running.RemoveAll(task => task.IsCompleted);
-            running.Add(Task.Run(async () =>
-            {
+                IReadOnlyList<ClaimedJob> jobs;
                 try
                 {
-                    await RunAsync(job, stoppingToken);
+                    jobs = await ClaimAsync(free, stoppingToken);
                 }
-                finally
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    slots.Release();
+                    LogClaimFailed(logger, exception);
+                    jobs = [];
                 }
-            }, CancellationToken.None));
-        }
 
-        await Task.WhenAll(running);
+                if (jobs.Count < free)
+                {
+                    slots.Release(free - jobs.Count);
+                }
+
+                if (jobs.Count == 0)
+                {
+                    await wakeUps.WaitAsync(settings.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                running.RemoveAll(task => task.IsCompleted);
+                foreach (var job in jobs)
+                {
+                    running.Add(Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await RunAsync(job, completions, leases, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the running jobs release their leases below.
+        }
+        finally
+        {
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            finally
+            {
+                // Completions of runs that finished before the stop are still written; then the loops end.
+                completions.Close();
+                await writing;
+                await renewing;
+            }
+        }
     }
 
-    private async Task<Job?> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<JobQueue>().ClaimAsync(_workerId, _handlers.Keys, limit, cancellationToken);
     }
 
-    private async Task RunAsync(Job job, CancellationToken stoppingToken)
+    /// <summary>One completion statement for a batch of successful runs; null for each run whose lease was lost.</summary>
+    private async Task<IReadOnlyList<StatusEvent?>> WriteCompletionsAsync(IReadOnlyList<JobCompletion> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        // Not cancellable: the runs are done, and a completion cut off halfway would only make them run again.
+        var completed = await scope.ServiceProvider.GetRequiredService<JobQueue>().CompleteAsync(_workerId, batch, CancellationToken.None);
+        var byRun = completed.ToDictionary(entry => (entry.JobId, entry.Attempt));
+        return [.. batch.Select(completion => byRun.GetValueOrDefault((completion.JobId, completion.Attempt)))];
+    }
+
+    private async Task RunAsync(ClaimedJob job, GroupCommit<JobCompletion, StatusEvent?> completions, LeaseKeeper leases, CancellationToken stoppingToken)
     {
         using var activity = Activity.StartActivity($"job {job.Type}");
         activity?.SetTag("job.id", job.Id);
-        activity?.SetTag("job.attempt", job.Attempts);
+        activity?.SetTag("job.attempt", job.Attempt);
         var handler = _handlers[job.Type];
-        var context = new JobContext(job.Id, job.ProjectId, job.CreatedBy, job.Attempts, job.Payload, events);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var lease = new LeaseWatch();
-        var heartbeat = HeartbeatAsync(job, context, lease, stop);
+        var context = new JobContext(job.Id, job.ProjectId, job.CreatedBy, job.Attempt, job.Payload, events);
+        var run = new JobRun(job.Id, job.Attempt, _workerId);
+        using var lease = leases.Track(job, context, stoppingToken);
         var started = Stopwatch.GetTimestamp();
-        var outcome = "succeeded";
-
-        await using var scope = scopes.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+        string outcome;
+        StatusEvent? final = null;
         try
         {
-            await events.PublishAsync(job.Id, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempts }, stop.Token);
-            var result = await handler.ExecuteAsync(context, stop.Token);
-            stop.Token.ThrowIfCancellationRequested();
+            // The claim stored this event; subscribers hear it now.
+            events.Announce(job.Id, job.RunningEventId, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempt });
+            var result = await handler.ExecuteAsync(context, lease.Token);
+            lease.Token.ThrowIfCancellationRequested();
             if (handler is IChangesProjectReads changes && job.ProjectId is { } projectId)
             {
                 // A failure here fails the attempt: the retry rewrites the same effects and invalidates again.
                 await readInvalidation.InvalidateAsync(projectId, changes.ChangedReadAreas);
             }
 
-            if (!await queue.CompleteAsync(job.Id, _workerId, result, CancellationToken.None))
-            {
-                outcome = "lease_lost";
-            }
+            lease.Finish();
+            final = await completions.AddAsync(new JobCompletion(job.Id, job.Attempt, result is null ? null : JsonSerializer.Serialize(result)));
+            outcome = final is null ? "lease_lost" : "succeeded";
         }
         catch (OperationCanceledException) when (lease.CancelRequested)
         {
             outcome = "cancelled";
-            await queue.MarkCancelledAsync(job.Id, _workerId, CancellationToken.None);
+            final = await WithQueueAsync(queue => queue.MarkCancelledAsync(run, CancellationToken.None));
         }
         catch (OperationCanceledException) when (lease.Lost)
         {
@@ -116,105 +163,55 @@ internal sealed partial class JobRunner(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             outcome = "released";
-            await queue.ReleaseAsync(job.Id, _workerId, CancellationToken.None);
+            final = await WithQueueAsync(queue => queue.ReleaseAsync(run, CancellationToken.None));
         }
         catch (Exception exception)
         {
-            outcome = await RecordFailureAsync(queue, job, exception);
+            (outcome, final) = await RecordFailureAsync(job, run, exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await heartbeat;
         }
 
         metrics.Finished(job.Type, outcome, Stopwatch.GetElapsedTime(started));
-        if (outcome != "lease_lost")
+        if (final is not null)
         {
-            await PublishFinalStatusAsync(queue, job.Id);
+            // Stored by the statement that changed the status, so the stream and the row always agree.
+            events.Announce(job.Id, final.EventId, "status", new { status = final.Status.ToString(), error = final.Error, attempt = final.Attempt });
         }
     }
 
-    private async Task<string> RecordFailureAsync(JobQueue queue, Job job, Exception exception)
+    private async Task<(string Outcome, StatusEvent? Final)> RecordFailureAsync(ClaimedJob job, JobRun run, Exception exception)
     {
         metrics.Failed(job.Type);
         var retryable = exception is not JobPayloadException;
         // The innermost cause is what an operator needs ("duplicate key …"), not only the wrapper's message.
         var cause = exception.GetBaseException();
         var message = ReferenceEquals(cause, exception) ? exception.Message : $"{exception.Message} ({cause.Message})";
-        var status = await queue.FailAsync(job.Id, _workerId, message, retryable, CancellationToken.None);
-        LogJobFailed(logger, job.Type, job.Id, job.Attempts, status?.ToString() ?? "lease lost", exception);
-        if (status == JobStatus.DeadLettered)
+        var final = await WithQueueAsync(queue => queue.FailAsync(run, message, retryable, queue.Backoff(job.Attempt), CancellationToken.None));
+        LogJobFailed(logger, job.Type, job.Id, job.Attempt, final?.Status.ToString() ?? "lease lost", exception);
+        if (final?.Status == JobStatus.DeadLettered)
         {
             metrics.DeadLettered(job.Type);
         }
 
-        return status switch
+        var outcome = final?.Status switch
         {
             JobStatus.Queued => "retrying",
             JobStatus.DeadLettered => "dead_lettered",
             JobStatus.Failed => "failed",
             _ => "lease_lost",
         };
+        return (outcome, final);
     }
 
-    private async Task PublishFinalStatusAsync(JobQueue queue, Guid jobId)
+    private async Task<StatusEvent?> WithQueueAsync(Func<JobQueue, Task<StatusEvent?>> action)
     {
-        var job = await queue.FindAsync(jobId, CancellationToken.None);
-        if (job is not null)
-        {
-            await events.PublishAsync(jobId, "status", new { status = job.Status.ToString(), error = job.Error, attempt = job.Attempts }, CancellationToken.None);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<JobQueue>());
     }
 
-    /// <summary>Renews the lease a few times per lease period and carries progress to the job row.</summary>
-    private async Task HeartbeatAsync(Job job, JobContext context, LeaseWatch lease, CancellationTokenSource stop)
-    {
-        var interval = queueOptions.Value.LeaseDuration / 3;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(interval, stop.Token);
-                await using var scope = scopes.CreateAsyncScope();
-                var beat = await scope.ServiceProvider.GetRequiredService<JobQueue>()
-                    .HeartbeatAsync(job.Id, _workerId, context.Progress, context.ProgressMessage, stop.Token);
-                if (beat is null)
-                {
-                    lease.Lost = true;
-                    await stop.CancelAsync();
-                }
-                else if (beat.CancelRequested)
-                {
-                    lease.CancelRequested = true;
-                    await stop.CancelAsync();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The job finished or is stopping.
-        }
-        catch (Exception exception)
-        {
-            // A missed beat is survivable: the lease lasts three intervals.
-            LogHeartbeatFailed(logger, job.Id, exception);
-        }
-    }
-
-    private sealed class LeaseWatch
-    {
-        public volatile bool Lost;
-        public volatile bool CancelRequested;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming a job failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming jobs failed")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Type} {JobId} failed on attempt {Attempt}; now {Status}")]
     private static partial void LogJobFailed(ILogger logger, string type, Guid jobId, int attempt, string status, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat of job {JobId} failed")]
-    private static partial void LogHeartbeatFailed(ILogger logger, Guid jobId, Exception exception);
 }
