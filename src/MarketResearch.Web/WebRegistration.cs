@@ -3,6 +3,7 @@ using MarketResearch.Web.AI;
 using MarketResearch.Web.FocusGroups;
 using MarketResearch.Web.Api;
 using MarketResearch.Web.Jobs;
+using MarketResearch.Web.Knowledge;
 using MarketResearch.Web.Personas;
 using MarketResearch.Web.Projects;
 using MarketResearch.Web.Security;
@@ -31,6 +32,10 @@ internal static class WebRegistration
             .Bind(builder.Configuration.GetSection(JobWatchOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<KnowledgeUploadOptions>()
+            .Bind(builder.Configuration.GetSection(KnowledgeUploadOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHttpClient<ApiClient>(ApiClientOptions.Configure);
         builder.Services.AddHttpClient<AuthApiClient>(ApiClientOptions.Configure);
         builder.Services.AddScoped<CurrentAccount>();
@@ -40,6 +45,7 @@ internal static class WebRegistration
         builder.Services.AddScoped<JobWatcher>();
         builder.Services.AddScoped<FocusGroupsClient>();
         builder.Services.AddScoped<SurveysClient>();
+        builder.Services.AddScoped<KnowledgeClient>();
 
         builder.AddRedisClient("redis");
         // Cookies must stay readable across web replicas and restarts: the key ring lives in Redis.

@@ -33,6 +33,26 @@ public sealed class ApiClient(HttpClient http, ApiSession session)
         }
     }
 
+    /// <summary>Sends a prepared body (a multipart upload streamed from the browser) instead of JSON.</summary>
+    public async Task<ApiResult<T>> SendContentAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendRawAsync(method, path, null, HttpCompletionOption.ResponseContentRead, cancellationToken,
+                request => request.Content = content);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await ProblemAsync(response, cancellationToken);
+            }
+
+            return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, cancellationToken), null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return ApiProblem.Unreachable;
+        }
+    }
+
     /// <summary>For answers without a body (204): null on success, otherwise the problem.</summary>
     public async Task<ApiProblem?> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {

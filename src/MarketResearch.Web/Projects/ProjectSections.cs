@@ -13,6 +13,7 @@ public static class ProjectSections
     public const string Members = "members";
     public const string FocusGroups = "focus-groups";
     public const string Surveys = "surveys";
+    public const string Knowledge = "knowledge";
     public const string Exports = "exports";
 
     public static IReadOnlyList<Section> All { get; } =
@@ -21,6 +22,7 @@ public static class ProjectSections
         new(Personas, "Personas", "/personas"),
         new(FocusGroups, "Focus groups", "/focus-groups"),
         new(Surveys, "Surveys", "/surveys"),
+        new(Knowledge, "Knowledge", "/knowledge"),
         new(Exports, "Exports", "/exports"),
         new(Members, "Members", "/members"),
     ];

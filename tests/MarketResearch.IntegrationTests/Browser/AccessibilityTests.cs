@@ -35,6 +35,7 @@ public sealed class AccessibilityTests(LocalStackFixture stack, ChromiumFixture 
             ($"/projects/{projectId}/personas", "[data-testid=fit-chart]"),
             ($"/projects/{projectId}/personas/generate", "[data-testid=generate-form]"),
             ($"/personas/{personaId}", "figure[data-chart=radar]"),
+            ($"/projects/{projectId}/knowledge", "[data-testid=search-form]"),
             ("/account/security", "[data-testid=mfa]"),
         };
         foreach (var (path, ready) in pages)

@@ -30,6 +30,7 @@ public sealed class SmallScreenTests(LocalStackFixture stack, ChromiumFixture ch
             ($"/projects/{projectId}/personas", "[data-testid=fit-chart]"),
             ($"/projects/{projectId}/personas/generate", "[data-testid=generate-form]"),
             ($"/personas/{personaId}", "figure[data-chart=radar]"),
+            ($"/projects/{projectId}/knowledge", "[data-testid=search-form]"),
             ("/account/security", "[data-testid=mfa]"),
         };
         foreach (var (path, ready) in pages)
