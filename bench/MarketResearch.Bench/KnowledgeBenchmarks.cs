@@ -55,7 +55,9 @@ internal static class KnowledgeBenchmarks
         await SignInAsync(api);
         var projectId = await CreateProjectAsync(api, "Knowledge bench");
 
-        var jobId = await IngestPdfAsync(api, projectId);
+        // BENCH_KNOWLEDGE_SKIP_PDF=1 ingests a 1-page PDF instead (its job still owns the synthetic document): search only.
+        var skipPdf = Environment.GetEnvironmentVariable("BENCH_KNOWLEDGE_SKIP_PDF") == "1";
+        var jobId = await IngestPdfAsync(api, projectId, skipPdf ? 1 : Pages);
 
         var connectionString = await stack.App.GetConnectionStringAsync("marketresearch") ?? throw new InvalidOperationException("No database.");
         var searchProject = await CreateProjectAsync(api, "Knowledge bench 50k");
@@ -66,16 +68,16 @@ internal static class KnowledgeBenchmarks
         MeasureRecall(ids, vectors, random);
     }
 
-    private static async Task<Guid> IngestPdfAsync(HttpClient api, Guid projectId)
+    private static async Task<Guid> IngestPdfAsync(HttpClient api, Guid projectId, int pages)
     {
         var random = new Random(7);
-        var pdf = DocumentFixtures.Pdf(Enumerable.Range(0, Pages).Select(page =>
+        var pdf = DocumentFixtures.Pdf(Enumerable.Range(0, pages).Select(page =>
             (IReadOnlyList<string>)Enumerable.Range(0, ParagraphsPerPage).Select(_ => Sentences(random, 5)).ToList()));
         var started = Stopwatch.StartNew();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "report-200-pages.pdf");
+        form.Add(file, "file", $"report-{pages}-pages.pdf");
         var response = await api.PostAsync($"/api/v1/projects/{projectId}/documents", form);
         response.EnsureSuccessStatusCode();
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -91,7 +93,7 @@ internal static class KnowledgeBenchmarks
 
         var document = await api.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"200-page PDF ({pdf.Length / 1024} KiB, {document.GetProperty("chunkCount").GetInt32()} chunks): {job.GetProperty("status").GetString()}, upload {uploaded.TotalSeconds:0.00} s, upload → searchable {started.Elapsed.TotalSeconds:0.00} s"));
+            $"{pages}-page PDF ({pdf.Length / 1024} KiB, {document.GetProperty("chunkCount").GetInt32()} chunks): {job.GetProperty("status").GetString()}, upload {uploaded.TotalSeconds:0.00} s, upload → searchable {started.Elapsed.TotalSeconds:0.00} s"));
         return jobId;
     }
 
@@ -156,6 +158,7 @@ internal static class KnowledgeBenchmarks
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first search (loads the project's 50,000 × 384 matrix into the API's cache): {first.Elapsed.TotalMilliseconds:0} ms"));
 
         var samples = new List<TimeSpan>(Queries);
+        var stages = new Dictionary<string, List<TimeSpan>>();
         for (var query = 0; query < Queries; query++)
         {
             var text = string.Join(' ', Enumerable.Range(0, 3 + random.Next(6)).Select(_ => Vocabulary.Draw(random)));
@@ -164,6 +167,7 @@ internal static class KnowledgeBenchmarks
             response.EnsureSuccessStatusCode();
             var passages = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passages").GetArrayLength();
             samples.Add(clock.Elapsed);
+            AddStages(response, stages);
             if (passages != 10)
             {
                 throw new InvalidOperationException($"'{text}' returned {passages} passages.");
@@ -171,6 +175,28 @@ internal static class KnowledgeBenchmarks
         }
 
         Console.WriteLine($"hybrid search through the API over 50,000 chunks (HTTP round trip, top 10, 3–8 word queries): {new Latencies(samples).Describe()}");
+        foreach (var (stage, durations) in stages)
+        {
+            Console.WriteLine($"  server stage {stage}: {new Latencies(durations).Describe()}");
+        }
+    }
+
+    /// <summary>The API's Server-Timing header (<c>stage;dur=ms, ...</c>): where the round trip's time went.</summary>
+    private static void AddStages(HttpResponseMessage response, Dictionary<string, List<TimeSpan>> stages)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return;
+        }
+
+        foreach (var entry in values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            var parts = entry.Split(";dur=");
+            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
+            {
+                (stages.TryGetValue(parts[0], out var list) ? list : stages[parts[0]] = []).Add(TimeSpan.FromMilliseconds(milliseconds));
+            }
+        }
     }
 
     private static void MeasureRecall(List<Guid> ids, List<float[]> vectors, Random random)

@@ -85,6 +85,10 @@ public sealed class KnowledgeOptions
     [Range(1, 10_000)]
     public int CachedProjects { get; set; } = 8;
 
+    /// <summary>Query texts whose embedding is kept in memory (each costs dimensions × 4 bytes plus the text).</summary>
+    [Range(0, 1_000_000)]
+    public int CachedQueryEmbeddings { get; set; } = 512;
+
     public VectorSearchMode VectorSearch { get; set; } = VectorSearchMode.Exact;
 
     /// <summary>Passages put into a grounded persona-profile prompt.</summary>

@@ -18,6 +18,8 @@ public static class KnowledgeRegistration
         builder.Services.TryAddSingleton<DocumentInspector>();
         builder.Services.TryAddSingleton<ProjectVectorCache>();
         builder.Services.TryAddSingleton<PgvectorAvailability>();
+        builder.Services.TryAddSingleton<QueryEmbeddingCache>();
+        builder.Services.TryAddScoped<KnowledgeSearchTimings>();
         builder.Services.TryAddScoped<KnowledgeSearch>();
         return builder;
     }

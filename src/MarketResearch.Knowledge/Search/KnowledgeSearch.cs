@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using MarketResearch.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Knowledge.Search;
@@ -8,12 +11,17 @@ namespace MarketResearch.Knowledge.Search;
 /// <summary>
 /// Hybrid search over one project's ready documents: Postgres full-text (GIN) and exact cosine over the cached
 /// embeddings, fused by reciprocal rank. Used by the search endpoint, persona grounding and focus-group summaries.
+/// The two halves run concurrently, the keyword half on a DbContext of its own scope (a context is not thread-safe).
 /// </summary>
-public sealed class KnowledgeSearch(
+public sealed partial class KnowledgeSearch(
     ResearchDbContext db,
+    IServiceScopeFactory scopes,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    QueryEmbeddingCache queryEmbeddings,
     ProjectVectorCache vectors,
     PgvectorAvailability pgvector,
+    KnowledgeSearchTimings timings,
+    ILogger<KnowledgeSearch> logger,
     IOptions<KnowledgeOptions> options)
 {
     /// <summary>Field errors of a search request (empty when valid).</summary>
@@ -46,8 +54,31 @@ public sealed class KnowledgeSearch(
         }
 
         var count = top ?? settings.DefaultTop;
-        var keyword = await KeywordRankingAsync(projectId, query, settings, cancellationToken);
-        var vector = await VectorRankingAsync(projectId, query, settings, cancellationToken);
+        timings.Clear();
+        var total = Stopwatch.StartNew();
+        var keywordTask = KeywordRankingInOwnScopeAsync(projectId, query, settings, cancellationToken);
+        var vectorTask = VectorRankingAsync(projectId, query, settings, cancellationToken);
+        await Task.WhenAll(keywordTask, vectorTask);
+        var keyword = await keywordTask;
+        var vector = await vectorTask;
+        var fetch = Stopwatch.StartNew();
+        var passages = await PassagesAsync(keyword, vector, count, settings, cancellationToken);
+        timings.Record("fetch", fetch.Elapsed);
+        timings.Record("search", total.Elapsed);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogTimings(logger, projectId, timings.ToServerTiming());
+        }
+
+        return passages;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Knowledge search in project {ProjectId}: {Timings}")]
+    private static partial void LogTimings(ILogger logger, Guid projectId, string timings);
+
+    private async Task<IReadOnlyList<KnowledgePassage>> PassagesAsync(
+        List<Guid> keyword, IReadOnlyList<(Guid Id, float Similarity)> vector, int count, KnowledgeOptions settings, CancellationToken cancellationToken)
+    {
         var fused = ReciprocalRankFusion.Fuse([keyword, vector.Select(hit => hit.Id).ToList()], settings.FusionK, count);
         if (fused.Count == 0)
         {
@@ -69,25 +100,37 @@ public sealed class KnowledgeSearch(
         }).ToList();
     }
 
+    private async Task<List<Guid>> KeywordRankingInOwnScopeAsync(Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
+    {
+        // Yield first so the vector half (MiniLM, CPU) starts while the keyword statements wait on Postgres.
+        await Task.Yield();
+        var clock = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var keywordDb = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
+        var ranked = await KeywordRankingAsync(keywordDb, projectId, query, settings, cancellationToken);
+        timings.Record("keyword", clock.Elapsed);
+        return ranked;
+    }
+
     /// <summary>
     /// AND of the query's words first (every word present: few, relevant matches); OR only when that finds fewer than
     /// the candidates wanted, so rare-word questions still match partially.
     /// </summary>
-    private async Task<List<Guid>> KeywordRankingAsync(Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> KeywordRankingAsync(ResearchDbContext keywordDb, Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
     {
         if (KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms, requireAll: true) is not { } all)
         {
             return [];
         }
 
-        var ranked = await KeywordMatchesAsync(projectId, all, settings, cancellationToken);
+        var ranked = await KeywordMatchesAsync(keywordDb, projectId, all, settings, cancellationToken);
         if (ranked.Count >= settings.CandidatesPerMethod || KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms) is not { } any || any == all)
         {
             return ranked;
         }
 
         // AND hits first, then the best OR hits not already there: a passage with every word outranks partial ones.
-        var partial = await KeywordMatchesAsync(projectId, any, settings, cancellationToken);
+        var partial = await KeywordMatchesAsync(keywordDb, projectId, any, settings, cancellationToken);
         return ranked.Concat(partial.Except(ranked)).Take(settings.CandidatesPerMethod).ToList();
     }
 
@@ -95,9 +138,9 @@ public sealed class KnowledgeSearch(
     /// Ranks at most <see cref="KnowledgeOptions.KeywordRankedMatches"/> GIN matches: the LIMITed subquery bounds how many
     /// tsvectors ts_rank_cd reads (see the option for the trade-off).
     /// </summary>
-    private async Task<List<Guid>> KeywordMatchesAsync(Guid projectId, string terms, KnowledgeOptions settings, CancellationToken cancellationToken) =>
+    private static async Task<List<Guid>> KeywordMatchesAsync(ResearchDbContext keywordDb, Guid projectId, string terms, KnowledgeOptions settings, CancellationToken cancellationToken) =>
         // Both configurations: chunks keep the one of their project's locale at ingestion time.
-        await db.Database.SqlQuery<Guid>($"""
+        await keywordDb.Database.SqlQuery<Guid>($"""
             WITH q AS (
                 SELECT to_tsquery('english'::regconfig, {terms}) AS english, to_tsquery('simple'::regconfig, {terms}) AS simple),
             matched AS (
@@ -114,16 +157,37 @@ public sealed class KnowledgeSearch(
     private async Task<IReadOnlyList<(Guid Id, float Similarity)>> VectorRankingAsync(
         Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
     {
-        var embedded = await embeddings.GenerateAsync([query], cancellationToken: cancellationToken);
-        var queryVector = embedded[0].Vector.ToArray();
-        VectorMatrix.Normalize(queryVector);
+        // MiniLM runs on the thread pool while this context checks the project's cached matrix (or pgvector).
+        var embedding = EmbedAsync(query, cancellationToken);
         if (settings.VectorSearch == VectorSearchMode.Pgvector && await pgvector.IsAvailableAsync(db, cancellationToken))
         {
-            return await PgvectorRankingAsync(projectId, queryVector, settings, cancellationToken);
+            return await PgvectorRankingAsync(projectId, await embedding, settings, cancellationToken);
         }
 
+        var load = Stopwatch.StartNew();
         var matrix = await vectors.GetAsync(db, projectId, cancellationToken);
-        return matrix.Count == 0 || matrix.Dimensions != queryVector.Length ? [] : matrix.TopK(queryVector, settings.CandidatesPerMethod);
+        timings.Record("matrix", load.Elapsed);
+        var queryVector = await embedding;
+        var scan = Stopwatch.StartNew();
+        IReadOnlyList<(Guid Id, float Similarity)> hits = matrix.Count == 0 || matrix.Dimensions != queryVector.Length ? [] : matrix.TopK(queryVector, settings.CandidatesPerMethod);
+        timings.Record("scan", scan.Elapsed);
+        return hits;
+    }
+
+    /// <summary>The query's normalised embedding, from the cache when the same text was searched recently.</summary>
+    private async Task<float[]> EmbedAsync(string query, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (queryEmbeddings.Find(query) is not { } vector)
+        {
+            var embedded = await Task.Run(() => embeddings.GenerateAsync([query], cancellationToken: cancellationToken), cancellationToken);
+            vector = embedded[0].Vector.ToArray();
+            VectorMatrix.Normalize(vector);
+            queryEmbeddings.Add(query, vector);
+        }
+
+        timings.Record("embed", clock.Elapsed);
+        return vector;
     }
 
     /// <summary>HNSW over inner product (vectors are normalised, so it orders by cosine); approximate by design.</summary>

@@ -46,9 +46,11 @@ public sealed class ProjectVectorCache(IOptions<KnowledgeOptions> options, TimeP
         }
     }
 
+    // Count, latest index time and a hash sum: no per-search sort, string_agg or md5 over the project's documents.
     private static async Task<string> StampAsync(ResearchDbContext db, Guid projectId, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<string>($"""
-            SELECT md5(coalesce(string_agg(id::text || '@' || indexed_at::text, ',' ORDER BY id), '')) AS "Value"
+            SELECT count(*)::text || '/' || coalesce(max(indexed_at)::text, '') || '/'
+                || coalesce(sum(hashtext(id::text || '@' || indexed_at::text)::bigint), 0)::text AS "Value"
             FROM knowledge_documents WHERE project_id = {projectId} AND status = 'Ready'
             """).SingleAsync(cancellationToken);
 
