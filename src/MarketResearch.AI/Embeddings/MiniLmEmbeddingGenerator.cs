@@ -21,11 +21,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly Lazy<SentenceEncoder> encoder;
     private readonly SemaphoreSlim slots;
     private readonly int batchSize;
+    private readonly MiniLmTruncation truncation;
 
     public MiniLmEmbeddingGenerator(IOptions<LlmOptions> options)
     {
         slots = new SemaphoreSlim(options.Value.MaxConcurrency.MiniLM, options.Value.MaxConcurrency.MiniLM);
         batchSize = options.Value.EmbeddingBatchSize;
+        truncation = new MiniLmTruncation(options.Value.MiniLmMaxTokens);
         var threads = options.Value.MiniLmThreadsPerRun;
         // The encoder owns and disposes the session options.
         encoder = new(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads }), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -44,7 +46,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             try
             {
                 // ONNX inference is CPU-bound and synchronous: keep it off the caller's thread.
-                var vectors = await Task.Run(() => encoder.Value.Encode(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var vectors = await Task.Run(() => encoder.Value.Encode(Array.ConvertAll(batch, truncation.Truncate), cancellationToken), cancellationToken).ConfigureAwait(false);
                 result.AddRange(vectors.Select(vector => new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow }));
             }
             finally
@@ -70,5 +72,6 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         slots.Dispose();
+        truncation.Dispose();
     }
 }
