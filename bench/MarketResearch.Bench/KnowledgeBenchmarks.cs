@@ -58,6 +58,11 @@ internal static class KnowledgeBenchmarks
         // BENCH_KNOWLEDGE_SKIP_PDF=1 ingests a 1-page PDF instead (its job still owns the synthetic document): search only.
         var skipPdf = Environment.GetEnvironmentVariable("BENCH_KNOWLEDGE_SKIP_PDF") == "1";
         var jobId = await IngestPdfAsync(api, projectId, skipPdf ? 1 : Pages);
+        // For iterating on ingestion alone; the default (unset) runs the search bars too.
+        if (Environment.GetEnvironmentVariable("BENCH_KNOWLEDGE_SKIP_SEARCH") == "1")
+        {
+            return;
+        }
 
         var connectionString = await stack.App.GetConnectionStringAsync("marketresearch") ?? throw new InvalidOperationException("No database.");
         var searchProject = await CreateProjectAsync(api, "Knowledge bench 50k");
@@ -94,6 +99,11 @@ internal static class KnowledgeBenchmarks
         var document = await api.GetFromJsonAsync<JsonElement>(response.Headers.Location!.ToString());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{pages}-page PDF ({pdf.Length / 1024} KiB, {document.GetProperty("chunkCount").GetInt32()} chunks): {job.GetProperty("status").GetString()}, upload {uploaded.TotalSeconds:0.00} s, upload → searchable {started.Elapsed.TotalSeconds:0.00} s"));
+        if (job.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("stageMilliseconds", out var stages))
+        {
+            Console.WriteLine($"ingestion stages (ms, in the worker): {string.Join(", ", stages.EnumerateObject().Select(stage => $"{stage.Name} {stage.Value}"))}");
+        }
+
         return jobId;
     }
 

