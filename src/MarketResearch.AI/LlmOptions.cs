@@ -14,6 +14,15 @@ public enum LlmProvider
 }
 
 /// <summary>Which model turns text into vectors for the knowledge base.</summary>
+public enum MiniLmPrecision
+{
+    /// <summary>Weights quantised to int8 per output column, activations per run: ONNX Runtime's int8 kernels.</summary>
+    Int8,
+
+    /// <summary>The model as published.</summary>
+    Float32,
+}
+
 public enum EmbeddingProvider
 {
     /// <summary>all-MiniLM-L6-v2 run locally from the ONNX model shipped in a NuGet package (384 dimensions).</summary>
@@ -44,9 +53,19 @@ public sealed class LlmOptions
     /// <summary>Embedding model name on the OpenAI-compatible endpoint.</summary>
     public string? EmbeddingModel { get; set; }
 
-    /// <summary>Texts MiniLM embeds in one ONNX run: larger batches are faster per text but hold a core longer.</summary>
+    /// <summary>
+    /// Texts a Float32 MiniLM embeds in one ONNX run (Int8 runs one at a time). Small runs are faster per text: a run of 32
+    /// passages of 256 pieces holds 144 MB of attention scores per layer, which spill out of the caches (measured 135 ms
+    /// per passage at 32 against 58 ms at 1).
+    /// </summary>
     [Range(1, 1024)]
-    public int EmbeddingBatchSize { get; set; } = 32;
+    public int EmbeddingBatchSize { get; set; } = 1;
+
+    /// <summary>
+    /// Int8 (the default) quantises MiniLM's weights as it loads: ≈ 2× faster on x86 with VNNI, and each vector stays
+    /// within cosine 0.98 of the Float32 one. Vectors stored under one setting stay searchable under the other.
+    /// </summary>
+    public MiniLmPrecision MiniLmPrecision { get; set; } = MiniLmPrecision.Int8;
 
     /// <summary>
     /// Threads one MiniLM ONNX run uses. Parallelism comes from running <see cref="ConcurrencyLimits.MiniLM"/> batches

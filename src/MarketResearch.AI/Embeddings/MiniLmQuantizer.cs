@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Onnx;
+
+namespace MarketResearch.AI.Embeddings;
+
+/// <summary>
+/// Dynamic int8 quantisation of an ONNX transformer, done in memory when the model loads: every MatMul by a constant
+/// weight becomes DynamicQuantizeLinear → MatMulInteger → Cast → Mul, the pattern ONNX Runtime fuses into its int8
+/// kernels. Weights are quantised symmetrically per output column; activations per run, from their own range.
+/// </summary>
+internal static class MiniLmQuantizer
+{
+    private const float FullRange = 127f;
+
+    // Without VNNI, x86 int8 kernels add pairs of u8×s8 products in 16 bits, which can saturate: 7-bit weights cannot.
+    private const float ReducedRange = 63f;
+
+    public static byte[] Quantize(byte[] model, bool reduceRange)
+    {
+        var graph = ModelProto.Parser.ParseFrom(model);
+        var weights = graph.Graph.Initializer.ToDictionary(initializer => initializer.Name);
+        var readers = graph.Graph.Node.SelectMany(node => node.Input).CountBy(input => input).ToDictionary();
+        var nodes = new List<NodeProto>(graph.Graph.Node.Count * 2);
+        foreach (var node in graph.Graph.Node)
+        {
+            if (node.OpType == "MatMul" && weights.TryGetValue(node.Input[1], out var weight) && IsQuantisable(weight, readers))
+            {
+                graph.Graph.Initializer.Remove(weight);
+                nodes.AddRange(QuantisedMatMul(node, weight, graph.Graph.Initializer, reduceRange ? ReducedRange : FullRange));
+            }
+            else
+            {
+                nodes.Add(node);
+            }
+        }
+
+        graph.Graph.Node.Clear();
+        graph.Graph.Node.AddRange(nodes);
+        return graph.ToByteArray();
+    }
+
+    // A 2-D float weight read by this MatMul alone (a shared one would have to stay float for its other readers).
+    private static bool IsQuantisable(TensorProto weight, Dictionary<string, int> readers) =>
+        weight.Dims.Count == 2 && weight.DataType == (int)TensorProto.Types.DataType.Float && readers[weight.Name] == 1;
+
+    private static IEnumerable<NodeProto> QuantisedMatMul(NodeProto matMul, TensorProto weight, ICollection<TensorProto> initializers, float range)
+    {
+        var rows = (int)weight.Dims[0];
+        var columns = (int)weight.Dims[1];
+        var values = weight.FloatData.Count > 0 ? weight.FloatData.ToArray() : MemoryMarshal.Cast<byte, float>(weight.RawData.Span).ToArray();
+
+        var scales = new float[columns];
+        for (var index = 0; index < values.Length; index++)
+        {
+            scales[index % columns] = Math.Max(scales[index % columns], Math.Abs(values[index]));
+        }
+
+        for (var column = 0; column < columns; column++)
+        {
+            scales[column] = scales[column] == 0 ? 1 : scales[column] / range;
+        }
+
+        var quantised = new sbyte[values.Length];
+        for (var index = 0; index < values.Length; index++)
+        {
+            quantised[index] = (sbyte)Math.Clamp(MathF.Round(values[index] / scales[index % columns]), -range, range);
+        }
+
+        var name = matMul.Output[0];
+        initializers.Add(Tensor($"{name}.weight_int8", TensorProto.Types.DataType.Int8, MemoryMarshal.AsBytes(quantised.AsSpan()), rows, columns));
+        initializers.Add(Tensor($"{name}.weight_scale", TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(scales.AsSpan()), columns));
+        initializers.Add(Tensor($"{name}.weight_zero", TensorProto.Types.DataType.Int8, new byte[columns], columns));
+
+        yield return Node("DynamicQuantizeLinear", [matMul.Input[0]], [$"{name}.input_uint8", $"{name}.input_scale", $"{name}.input_zero"]);
+        yield return Node("MatMulInteger", [$"{name}.input_uint8", $"{name}.weight_int8", $"{name}.input_zero", $"{name}.weight_zero"], [$"{name}.int32"]);
+        var cast = Node("Cast", [$"{name}.int32"], [$"{name}.float"]);
+        cast.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float });
+        yield return cast;
+        yield return Node("Mul", [$"{name}.input_scale", $"{name}.weight_scale"], [$"{name}.scale"]);
+        yield return Node("Mul", [$"{name}.float", $"{name}.scale"], [name]);
+    }
+
+    private static TensorProto Tensor(string name, TensorProto.Types.DataType type, ReadOnlySpan<byte> data, params long[] dimensions)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(data) };
+        tensor.Dims.AddRange(dimensions);
+        return tensor;
+    }
+
+    private static NodeProto Node(string operation, string[] inputs, string[] outputs)
+    {
+        var node = new NodeProto { OpType = operation, Name = $"{outputs[0]}.{operation}" };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        return node;
+    }
+}
