@@ -44,9 +44,12 @@ public sealed class KnowledgeOptions
     [Range(0, 5_000)]
     public int ChunkOverlapCharacters { get; set; } = 150;
 
-    /// <summary>Texts embedded per call while ingesting (progress is reported per batch).</summary>
+    /// <summary>
+    /// Texts embedded per call while ingesting (progress is reported per batch). Smaller batches end the parallel runs
+    /// closer together (the last pair of 64 could leave a core idle for a second); each costs one progress write.
+    /// </summary>
     [Range(1, 4096)]
-    public int EmbeddingBatchSize { get; set; } = 64;
+    public int EmbeddingBatchSize { get; set; } = 32;
 
     /// <summary>Embedding batches in flight at once while ingesting (MiniLM uses one core per batch).</summary>
     [Range(1, 64)]

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
@@ -8,6 +9,9 @@ namespace MarketResearch.Knowledge.Documents;
 /// <summary>PDF text with PdfPig, page by page in content order; paragraphs keep their page number.</summary>
 public static partial class PdfText
 {
+    // Below this a second parse of the file costs more than the pages it would take off the first core.
+    private const int MinimumPagesPerRange = 8;
+
     /// <summary>Opens the PDF to prove it is readable and not encrypted; returns its page count.</summary>
     public static int Inspect(byte[] bytes)
     {
@@ -22,12 +26,43 @@ public static partial class PdfText
 
     public static ExtractedText Read(byte[] bytes, CancellationToken cancellationToken)
     {
+        int pages;
+        using (var document = Open(bytes))
+        {
+            pages = document.NumberOfPages;
+        }
+
+        // Layout analysis is CPU-bound per page: contiguous page ranges run on every core, each over its own parse of
+        // the file (a PdfDocument is not thread-safe), and are joined in page order.
+        var ranges = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, pages / MinimumPagesPerRange));
+        var blocks = new List<TextBlock>[ranges];
+        try
+        {
+            Parallel.For(0, ranges, new ParallelOptions { CancellationToken = cancellationToken }, range =>
+            {
+                var first = 1 + (int)((long)pages * range / ranges);
+                var last = (int)((long)pages * (range + 1) / ranges);
+                blocks[range] = ReadPages(bytes, first, last, cancellationToken);
+            });
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            // Callers handle the page's own exception (a rejection, a cancellation), as when one thread read every page.
+            ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+            throw;
+        }
+        return new ExtractedText([.. blocks.SelectMany(range => range)], pages);
+    }
+
+    private static List<TextBlock> ReadPages(byte[] bytes, int first, int last, CancellationToken cancellationToken)
+    {
         using var document = Open(bytes);
         var blocks = new List<TextBlock>();
         var options = new ContentOrderTextExtractor.Options { SeparateParagraphsWithDoubleNewline = true, ReplaceWhitespaceWithSpace = true };
-        foreach (var page in document.GetPages())
+        for (var number = first; number <= last; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var page = document.GetPage(number);
             var text = ContentOrderTextExtractor.GetText(page, options);
             foreach (var paragraph in ParagraphBreak().Split(text))
             {
@@ -39,7 +74,7 @@ public static partial class PdfText
             }
         }
 
-        return new ExtractedText(blocks, document.NumberOfPages);
+        return blocks;
     }
 
     private static PdfDocument Open(byte[] bytes)

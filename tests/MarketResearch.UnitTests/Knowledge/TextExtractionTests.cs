@@ -20,6 +20,19 @@ public sealed class TextExtractionTests
     }
 
     [Fact]
+    public void A_long_pdf_read_in_parallel_page_ranges_keeps_every_paragraph_in_page_order()
+    {
+        // 37 pages: enough for a range per core, and not a multiple of two, so the ranges are uneven.
+        var pages = Enumerable.Range(1, 37).Select(page => (IReadOnlyList<string>)[$"Page {page} opening remark.", $"Page {page} closing remark."]).ToList();
+
+        var text = DocumentReader.Read(DocumentKind.Pdf, DocumentFixtures.Pdf(pages), CancellationToken.None);
+
+        Assert.Equal(37, text.PageCount);
+        var expected = Enumerable.Range(1, 37).SelectMany(page => new[] { (page, $"Page {page} opening remark."), (page, $"Page {page} closing remark.") });
+        Assert.Equal(expected, text.Blocks.Select(block => (block.Page ?? 0, block.Text)));
+    }
+
+    [Fact]
     public void Docx_heading_styles_become_headings_with_their_level()
     {
         var docx = DocumentFixtures.Docx([("Heading1", "Findings"), (null, "Parents buy oat milk weekly."), ("Heading2", "Prices"), (null, "Too expensive.")]);
