@@ -16,7 +16,7 @@ internal static class MiniLmQuantizer
     // Without VNNI, x86 int8 kernels add pairs of u8×s8 products in 16 bits, which can saturate: 7-bit weights cannot.
     private const float ReducedRange = 63f;
 
-    public static byte[] Quantize(byte[] model, bool reduceRange)
+    public static byte[] Quantize(Stream model, bool reduceRange)
     {
         var graph = ModelProto.Parser.ParseFrom(model);
         var weights = graph.Graph.Initializer.ToDictionary(initializer => initializer.Name);
