@@ -17,6 +17,7 @@ var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("m
 var api = builder.AddProject<Projects.MarketResearch_Api>("api")
     .WithResearchBackend(infrastructure, migrations, secrets)
     .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey)
+    .WithAppHostSetting(AppHostSettings.MaxUploadBytes)
     .WithExternalHttpEndpoints()
     .AnnounceWhenReady("API (reference at /scalar)", "/scalar");
 
@@ -28,6 +29,7 @@ builder.AddProject<Projects.MarketResearch_Web>("web")
     .WithReference(api)
     .WithReference(infrastructure.Redis)
     .WaitFor(api)
+    .WithAppHostSetting(AppHostSettings.MaxUploadBytes)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(ServiceEndpoints.ReadyPath)
     .AnnounceWhenReady("Web app");

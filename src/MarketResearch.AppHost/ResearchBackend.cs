@@ -27,10 +27,7 @@ internal static class ResearchBackend
         // The LLM provider is chosen in the AppHost's configuration (Llm:Provider, Llm:Endpoint, Llm:Model, …); unset means offline.
         foreach (var setting in LlmSettings)
         {
-            if (service.ApplicationBuilder.Configuration[$"Llm:{setting}"] is { Length: > 0 } value)
-            {
-                service.WithEnvironment($"Llm__{setting}", value);
-            }
+            service.WithAppHostSetting($"Llm:{setting}");
         }
 
         if (infrastructure.Graph is { } graph)

@@ -32,6 +32,27 @@ public sealed class PublishedModelTests
     }
 
     [Fact]
+    public async Task The_upload_limit_set_on_the_apphost_reaches_both_the_api_and_the_web_app()
+    {
+        using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(
+            ["Infrastructure:Mode=containers", "Knowledge:MaxUploadBytes=1048576"]);
+
+        foreach (var name in new[] { "api", "web" })
+        {
+            var service = builder.Resources.Single(resource => resource.Name == name);
+            var environment = new Dictionary<string, object>();
+            Assert.True(service.TryGetEnvironmentVariables(out var callbacks));
+            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), service, environment);
+            foreach (var callback in callbacks)
+            {
+                await callback.Callback(context);
+            }
+
+            Assert.Equal("1048576", environment.GetValueOrDefault("Knowledge__MaxUploadBytes"));
+        }
+    }
+
+    [Fact]
     public async Task The_aspire_manifest_contains_every_resource_and_no_secret_values()
     {
         var output = Path.Combine(Path.GetTempPath(), $"mr-manifest-{Guid.NewGuid():N}");
