@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using MarketResearch.Knowledge;
 using MarketResearch.Knowledge.Search;
 using MarketResearch.Tests.Knowledge;
 using Npgsql;
@@ -70,6 +71,7 @@ internal static class KnowledgeBenchmarks
         var (ids, vectors) = await BulkInsertAsync(connectionString, searchProject, jobId, random);
 
         await MeasureSearchAsync(api, searchProject);
+        await ExplainKeywordAsync(connectionString, searchProject);
         MeasureRecall(ids, vectors, random);
     }
 
@@ -167,6 +169,7 @@ internal static class KnowledgeBenchmarks
         (await api.PostAsJsonAsync($"/api/v1/projects/{projectId}/knowledge/search", new { query = "oat milk price for rural parents", top = 10 })).EnsureSuccessStatusCode();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first search (loads the project's 50,000 × 384 matrix into the API's cache): {first.Elapsed.TotalMilliseconds:0} ms"));
 
+        var loadBefore = BenchStack.LoadAverage();
         var samples = new List<TimeSpan>(Queries);
         var stages = new Dictionary<string, List<TimeSpan>>();
         for (var query = 0; query < Queries; query++)
@@ -184,11 +187,50 @@ internal static class KnowledgeBenchmarks
             }
         }
 
-        Console.WriteLine($"hybrid search through the API over 50,000 chunks (HTTP round trip, top 10, 3–8 word queries): {new Latencies(samples).Describe()}");
+        Console.WriteLine($"hybrid search through the API over 50,000 chunks (HTTP round trip, top 10, 3–8 word queries; load {loadBefore} before, {BenchStack.LoadAverage()} after): {new Latencies(samples).Describe()}");
         foreach (var (stage, durations) in stages)
         {
             Console.WriteLine($"  server stage {stage}: {new Latencies(durations).Describe()}");
         }
+    }
+
+    /// <summary>
+    /// The keyword statement the API runs, under EXPLAIN (ANALYZE, BUFFERS) for the measured queries (same seed): execution
+    /// and planning time inside Postgres and the buffers each query touches, figures that scheduling delay barely moves.
+    /// </summary>
+    private static async Task ExplainKeywordAsync(string connectionString, Guid projectId)
+    {
+        var settings = new KnowledgeOptions();
+        var random = new Random(3);
+        var execution = new List<TimeSpan>(Queries);
+        var planning = new List<TimeSpan>(Queries);
+        var buffers = new List<long>(Queries);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // As the API runs it: the planner setting in a transaction of its own.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var plannerSettings = new NpgsqlCommand(KeywordStatement.PlannerSettings, connection))
+        {
+            await plannerSettings.ExecuteNonQueryAsync();
+        }
+
+        for (var query = 0; query < Queries; query++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 3 + random.Next(6)).Select(_ => Vocabulary.Draw(random)));
+            await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {KeywordStatement.Sql}", connection);
+            explain.Parameters.AddRange(KeywordStatement.Parameters(projectId, KeywordQuery.ToTsQuery(text, settings.MaxQueryTerms, requireAll: true)!,
+                KeywordQuery.ToTsQuery(text, settings.MaxQueryTerms)!, settings.KeywordRankedMatches, settings.CandidatesPerMethod));
+            using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+            var root = plan.RootElement[0];
+            execution.Add(TimeSpan.FromMilliseconds(root.GetProperty("Execution Time").GetDouble()));
+            planning.Add(TimeSpan.FromMilliseconds(root.GetProperty("Planning Time").GetDouble()));
+            var top = root.GetProperty("Plan");
+            buffers.Add(top.GetProperty("Shared Hit Blocks").GetInt64() + top.GetProperty("Shared Read Blocks").GetInt64());
+        }
+
+        buffers.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"keyword statement under EXPLAIN (ANALYZE, BUFFERS), same {Queries} queries (load {BenchStack.LoadAverage()}): execution {new Latencies(execution).Describe()}; planning {new Latencies(planning).Describe()}; shared buffers p50 {buffers[buffers.Count / 2]}, p95 {buffers[(int)(buffers.Count * 0.95)]}"));
     }
 
     /// <summary>The API's Server-Timing header (<c>stage;dur=ms, ...</c>): where the round trip's time went.</summary>

@@ -60,7 +60,7 @@ public sealed class KnowledgeOptions
     public int CandidatesPerMethod { get; set; } = 50;
 
     /// <summary>
-    /// Most keyword matches ranked by ts_rank_cd per search. Ranking reads every matched tsvector, so a query whose
+    /// Most keyword matches ranked by ts_rank per search (each of the AND and OR sets). Ranking reads every matched tsvector, so a query whose
     /// words are everywhere would rank the whole project; beyond this many matches an arbitrary subset is ranked
     /// (recall of the keyword half traded for a bounded cost; the vector half still scans every chunk exactly).
     /// </summary>

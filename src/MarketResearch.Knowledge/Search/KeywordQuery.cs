@@ -4,7 +4,7 @@ namespace MarketResearch.Knowledge.Search;
 
 /// <summary>
 /// A free-text query as a to_tsquery of its distinct words, AND (every word, tried first: a small, precise match set)
-/// or OR (any word, the fallback: natural questions rarely have every word in one passage, and ts_rank_cd still ranks
+/// or OR (any word, the fallback: natural questions rarely have every word in one passage, and ts_rank still ranks
 /// passages with more of them higher). Only letters and digits survive, so nothing needs quoting.
 /// </summary>
 public static class KeywordQuery

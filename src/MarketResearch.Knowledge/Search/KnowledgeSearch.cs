@@ -114,45 +114,29 @@ public sealed partial class KnowledgeSearch(
 
     /// <summary>
     /// AND of the query's words first (every word present: few, relevant matches); OR only when that finds fewer than
-    /// the candidates wanted, so rare-word questions still match partially.
+    /// the candidates wanted, so rare-word questions still match partially. One statement: <see cref="KeywordStatement"/>.
     /// </summary>
     private static async Task<List<Guid>> KeywordRankingAsync(ResearchDbContext keywordDb, Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
     {
-        if (KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms, requireAll: true) is not { } all)
+        if (KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms, requireAll: true) is not { } all
+            || KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms) is not { } any)
         {
             return [];
         }
 
-        var ranked = await KeywordMatchesAsync(keywordDb, projectId, all, settings, cancellationToken);
-        if (ranked.Count >= settings.CandidatesPerMethod || KeywordQuery.ToTsQuery(query, settings.MaxQueryTerms) is not { } any || any == all)
+        var strategy = keywordDb.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
+            // A transaction only so that the planner setting stays local to this statement.
+            await using var transaction = await keywordDb.Database.BeginTransactionAsync(cancellationToken);
+            await keywordDb.Database.ExecuteSqlRawAsync(KeywordStatement.PlannerSettings, cancellationToken);
+            var ranked = await keywordDb.Database.SqlQueryRaw<Guid>(KeywordStatement.Sql,
+                    KeywordStatement.Parameters(projectId, all, any, settings.KeywordRankedMatches, settings.CandidatesPerMethod))
+                .ToListAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ranked;
-        }
-
-        // AND hits first, then the best OR hits not already there: a passage with every word outranks partial ones.
-        var partial = await KeywordMatchesAsync(keywordDb, projectId, any, settings, cancellationToken);
-        return ranked.Concat(partial.Except(ranked)).Take(settings.CandidatesPerMethod).ToList();
+        });
     }
-
-    /// <summary>
-    /// Ranks at most <see cref="KnowledgeOptions.KeywordRankedMatches"/> GIN matches: the LIMITed subquery bounds how many
-    /// tsvectors ts_rank_cd reads (see the option for the trade-off).
-    /// </summary>
-    private static async Task<List<Guid>> KeywordMatchesAsync(ResearchDbContext keywordDb, Guid projectId, string terms, KnowledgeOptions settings, CancellationToken cancellationToken) =>
-        // Both configurations: chunks keep the one of their project's locale at ingestion time.
-        await keywordDb.Database.SqlQuery<Guid>($"""
-            WITH q AS (
-                SELECT to_tsquery('english'::regconfig, {terms}) AS english, to_tsquery('simple'::regconfig, {terms}) AS simple),
-            matched AS (
-                SELECT c.id, c.search_vector, c.locale
-                FROM knowledge_chunks c, q
-                WHERE c.project_id = {projectId} AND (c.search_vector @@ q.english OR c.search_vector @@ q.simple)
-                LIMIT {settings.KeywordRankedMatches})
-            SELECT m.id AS "Value"
-            FROM matched m, q
-            ORDER BY ts_rank_cd(m.search_vector, CASE m.locale WHEN 'en' THEN q.english ELSE q.simple END) DESC, m.id
-            LIMIT {settings.CandidatesPerMethod}
-            """).ToListAsync(cancellationToken);
 
     private async Task<IReadOnlyList<(Guid Id, float Similarity)>> VectorRankingAsync(
         Guid projectId, string query, KnowledgeOptions settings, CancellationToken cancellationToken)
@@ -161,7 +145,7 @@ public sealed partial class KnowledgeSearch(
         var embedding = EmbedAsync(query, cancellationToken);
         if (settings.VectorSearch == VectorSearchMode.Pgvector && await pgvector.IsAvailableAsync(db, cancellationToken))
         {
-            return await PgvectorRankingAsync(projectId, await embedding, settings, cancellationToken);
+            return await PgvectorRanking.TopAsync(db, projectId, await embedding, settings.CandidatesPerMethod, cancellationToken);
         }
 
         var load = Stopwatch.StartNew();
@@ -189,20 +173,4 @@ public sealed partial class KnowledgeSearch(
         timings.Record("embed", clock.Elapsed);
         return vector;
     }
-
-    /// <summary>HNSW over inner product (vectors are normalised, so it orders by cosine); approximate by design.</summary>
-    private async Task<IReadOnlyList<(Guid Id, float Similarity)>> PgvectorRankingAsync(
-        Guid projectId, float[] queryVector, KnowledgeOptions settings, CancellationToken cancellationToken)
-    {
-        var rows = await db.Database.SqlQuery<PgvectorHit>($"""
-            SELECT id AS "Id", (-(embedding_vector <#> {queryVector}::real[]::vector))::real AS "Similarity"
-            FROM knowledge_chunks
-            WHERE project_id = {projectId} AND embedding_vector IS NOT NULL
-            ORDER BY embedding_vector <#> {queryVector}::real[]::vector
-            LIMIT {settings.CandidatesPerMethod}
-            """).ToListAsync(cancellationToken);
-        return rows.Select(row => (row.Id, row.Similarity)).ToList();
-    }
-
-    private sealed record PgvectorHit(Guid Id, float Similarity);
 }
