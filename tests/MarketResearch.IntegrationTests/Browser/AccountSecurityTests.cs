@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -79,6 +80,8 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("not accepted");
             await Assertions.Expect(codeField).ToBeVisibleAsync();
+            var axe = await page.RunAxe();
+            Assert.DoesNotContain(axe.Violations, violation => violation.Impact is "serious" or "critical");
         }
 
         await codeField.FillAsync(code);
