@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|pages|all]
 var scenario = args.FirstOrDefault() ?? "all";
 if (scenario == "focus-llm")
 {
@@ -47,6 +47,12 @@ if (scenario is "focus" or "all")
 if (scenario is "reads" or "all")
 {
     await ReadBenchmarks.RunAsync(stack);
+}
+
+if (scenario is "pages" or "all")
+{
+    // Debian's Chromium on the web app: every page, navigation to interactive with its data.
+    await PageBenchmarks.RunAsync(stack);
 }
 
 if (scenario is "queue")

@@ -36,6 +36,10 @@ internal static class WebRegistration
             .Bind(builder.Configuration.GetSection(KnowledgeUploadOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<MfaChallengeOptions>()
+            .Bind(builder.Configuration.GetSection(MfaChallengeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHttpClient<ApiClient>(ApiClientOptions.Configure);
         builder.Services.AddHttpClient<AuthApiClient>(ApiClientOptions.Configure);
         builder.Services.AddScoped<CurrentAccount>();
@@ -69,6 +73,7 @@ internal static class WebRegistration
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebSessionStore>();
+        builder.Services.AddSingleton<MfaChallengeStore>();
         builder.Services.AddScoped<ApiSession>();
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         return builder;

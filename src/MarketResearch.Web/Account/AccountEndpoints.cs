@@ -15,6 +15,7 @@ internal static class AccountEndpoints
     {
         var account = app.MapGroup("/account");
         account.MapPost("/login", Login);
+        account.MapPost("/login/second-factor", SecondFactor);
         account.MapPost("/register", Register);
         account.MapPost("/logout", Logout).RequireAuthorization();
         account.MapPost("/logout-all", LogoutEverywhere).RequireAuthorization();
@@ -22,19 +23,62 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> Login(
-        [FromForm] string? email, [FromForm] string? password, [FromForm] string? mfaCode, [FromForm] string? returnUrl,
-        HttpContext http, AuthApiClient auth, WebSessionStore store, TimeProvider clock, CancellationToken cancellationToken)
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext http, AuthApiClient auth, WebSessionStore store, MfaChallengeStore challenges, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var result = await auth.LoginAsync(email ?? string.Empty, password ?? string.Empty, mfaCode, cancellationToken);
+        var result = await auth.LoginAsync(email ?? string.Empty, password ?? string.Empty, null, cancellationToken);
+        if (result.MfaRequired)
+        {
+            // The password was right: keep this step on the server and ask only for the code.
+            var challengeId = await challenges.SaveAsync(new MfaChallenge(email!, password!));
+            http.Response.Cookies.Append(MfaChallengeStore.CookieName, challengeId, ChallengeCookie(http, challenges.Lifetime));
+            return Results.LocalRedirect($"/account/login{Query(("mfa", "1"), ("returnUrl", LocalOrHome(returnUrl)))}");
+        }
+
         if (result.Tokens is null)
         {
-            var query = Query(("error", result.Error), ("email", email), ("mfa", result.MfaRequired ? "1" : null), ("returnUrl", LocalOrHome(returnUrl)));
-            return Results.LocalRedirect($"/account/login{query}");
+            return Results.LocalRedirect($"/account/login{Query(("error", result.Error), ("email", email), ("returnUrl", LocalOrHome(returnUrl)))}");
         }
 
         await StartSessionAsync(http, store, clock, result.Tokens, email!);
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
+
+    /// <summary>The second step: only the code comes from the form; the email and password from the server-side challenge.</summary>
+    private static async Task<IResult> SecondFactor(
+        [FromForm] string? mfaCode, [FromForm] string? returnUrl,
+        HttpContext http, AuthApiClient auth, WebSessionStore store, MfaChallengeStore challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var challengeId = http.Request.Cookies[MfaChallengeStore.CookieName];
+        if (await challenges.FindAsync(challengeId) is not { } challenge)
+        {
+            http.Response.Cookies.Delete(MfaChallengeStore.CookieName, ChallengeCookie(http, TimeSpan.Zero));
+            return Results.LocalRedirect($"/account/login{Query(("error", "The sign-in took too long. Enter your email and password again."), ("returnUrl", LocalOrHome(returnUrl)))}");
+        }
+
+        var result = await auth.LoginAsync(challenge.Email, challenge.Password, mfaCode?.Trim() ?? string.Empty, cancellationToken);
+        if (result.Tokens is null)
+        {
+            var error = result.MfaRequired || string.IsNullOrWhiteSpace(mfaCode) ? "That code was not accepted. Try the current code or a recovery code." : result.Error;
+            return Results.LocalRedirect($"/account/login{Query(("mfa", "1"), ("error", error), ("returnUrl", LocalOrHome(returnUrl)))}");
+        }
+
+        await challenges.DeleteAsync(challengeId!);
+        http.Response.Cookies.Delete(MfaChallengeStore.CookieName, ChallengeCookie(http, TimeSpan.Zero));
+        await StartSessionAsync(http, store, clock, result.Tokens, challenge.Email);
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
+    }
+
+    private static CookieOptions ChallengeCookie(HttpContext http, TimeSpan lifetime) => new()
+    {
+        HttpOnly = true,
+        // As the session cookie: HTTPS-only except in development.
+        Secure = http.Request.IsHttps || !http.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment(),
+        SameSite = SameSiteMode.Strict,
+        Path = "/account/login",
+        MaxAge = lifetime,
+        IsEssential = true,
+    };
 
     private static async Task<IResult> Register(
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? displayName,

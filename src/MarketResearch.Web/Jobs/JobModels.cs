@@ -35,3 +35,6 @@ public sealed record JobProgress(string Status, double Fraction, string? Message
 
     public static bool IsFinalStatus(string status) => status is "Succeeded" or "Failed" or "Cancelled" or "DeadLettered";
 }
+
+/// <summary>One event of a job's stream as the API sent it: its kind ("status", "progress", "turn", ...) and its data.</summary>
+public sealed record JobStreamEvent(string Type, JsonElement Data);

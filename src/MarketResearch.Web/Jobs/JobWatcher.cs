@@ -12,6 +12,10 @@ namespace MarketResearch.Web.Jobs;
 /// </summary>
 public sealed class JobWatcher(ApiClient api, IOptions<JobWatchOptions> options, TimeProvider clock, ILogger<JobWatcher> logger)
 {
+    private const string SnapshotEvent = "snapshot";
+    private const string StatusEvent = "status";
+    private const string ProgressEvent = "progress";
+
     public Task<ApiResult<JobDetails>> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
         api.GetAsync<JobDetails>($"/api/v1/jobs/{jobId}", cancellationToken);
 
@@ -19,14 +23,22 @@ public sealed class JobWatcher(ApiClient api, IOptions<JobWatchOptions> options,
         api.SendAsync(HttpMethod.Post, $"/api/v1/jobs/{jobId}/cancel", null, cancellationToken);
 
     /// <summary>Reports every change of progress, then returns the finished job (with its result).</summary>
-    public async Task<ApiResult<JobDetails>> WatchAsync(Guid jobId, Func<JobProgress, Task> onProgress, CancellationToken cancellationToken)
+    public Task<ApiResult<JobDetails>> WatchAsync(Guid jobId, Func<JobProgress, Task> onProgress, CancellationToken cancellationToken) =>
+        WatchAsync(jobId, onProgress, null, cancellationToken);
+
+    /// <summary>
+    /// As above, and hands every event of the stream other than the snapshot (status, progress and the job's own kinds such
+    /// as a focus group's "turn") to <paramref name="onEvent"/>, each once: a resumed stream starts after the last id seen.
+    /// </summary>
+    public async Task<ApiResult<JobDetails>> WatchAsync(
+        Guid jobId, Func<JobProgress, Task> onProgress, Func<JobStreamEvent, Task>? onEvent, CancellationToken cancellationToken)
     {
         string? lastEventId = null;
         for (var attempt = 0; attempt <= options.Value.StreamReconnects; attempt++)
         {
             try
             {
-                var (finished, last) = await StreamAsync(jobId, lastEventId, onProgress, cancellationToken);
+                var (finished, last) = await StreamAsync(jobId, lastEventId, onProgress, onEvent, cancellationToken);
                 lastEventId = last ?? lastEventId;
                 if (finished)
                 {
@@ -45,7 +57,7 @@ public sealed class JobWatcher(ApiClient api, IOptions<JobWatchOptions> options,
     }
 
     private async Task<(bool Finished, string? LastEventId)> StreamAsync(
-        Guid jobId, string? lastEventId, Func<JobProgress, Task> onProgress, CancellationToken cancellationToken)
+        Guid jobId, string? lastEventId, Func<JobProgress, Task> onProgress, Func<JobStreamEvent, Task>? onEvent, CancellationToken cancellationToken)
     {
         using var response = await api.OpenStreamAsync($"/api/v1/jobs/{jobId}/events", lastEventId, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -63,11 +75,22 @@ public sealed class JobWatcher(ApiClient api, IOptions<JobWatchOptions> options,
             lastEventId = item.EventId ?? lastEventId;
             using var data = JsonDocument.Parse(item.Data);
             var root = data.RootElement;
+            if (item.EventType != SnapshotEvent && onEvent is not null)
+            {
+                await onEvent(new JobStreamEvent(item.EventType, root.Clone()));
+            }
+
+            if (item.EventType is not (SnapshotEvent or StatusEvent or ProgressEvent))
+            {
+                // The job's own events (e.g. a transcript turn) say nothing of its progress.
+                continue;
+            }
+
             status = Read(root, "status") ?? status;
             fraction = root.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number ? progress.GetDouble() : fraction;
             message = Read(root, "message") ?? message;
             await onProgress(new JobProgress(status, fraction, message));
-            if (item.EventType == "status" && JobProgress.IsFinalStatus(status))
+            if (item.EventType == StatusEvent && JobProgress.IsFinalStatus(status))
             {
                 return (true, lastEventId);
             }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -37,7 +38,7 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
         await Assertions.Expect(page.GetByTestId("mfa-status")).ToContainTextAsync("On");
         await WebFlows.SignOutAsync(browser);
 
-        await SignInWithSecondFactorAsync(browser, email, totp.ComputeTotp());
+        await SignInWithSecondFactorAsync(browser, email, totp.ComputeTotp(), wrongCodeFirst: "000000" == totp.ComputeTotp() ? "111111" : "000000");
         await WebFlows.SignOutAsync(browser);
         await SignInWithSecondFactorAsync(browser, email, recoveryCode);
         browser.AssertNoConsoleErrors();
@@ -58,7 +59,7 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
         browser.AssertNoConsoleErrors();
     }
 
-    private static async Task SignInWithSecondFactorAsync(BrowserPage browser, string email, string code)
+    private static async Task SignInWithSecondFactorAsync(BrowserPage browser, string email, string code, string? wrongCodeFirst = null)
     {
         var page = browser.Page;
         await page.GotoAsync("/account/login");
@@ -67,9 +68,25 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var codeField = page.GetByLabel("Authenticator code or recovery code");
         await Assertions.Expect(codeField).ToBeVisibleAsync();
-        await page.GetByLabel("Password").FillAsync(ApiUser.Password);
+        // The second step asks only for the code: neither the password nor any trace of it is in the page.
+        await Assertions.Expect(page.Locator("input[type=password], input[name=password]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(ApiUser.Password, await page.ContentAsync(), StringComparison.Ordinal);
+        var cookie = (await page.Context.CookiesAsync()).Single(candidate => candidate.Name == "mr.mfa");
+        Assert.True(cookie.HttpOnly);
+        if (wrongCodeFirst is not null)
+        {
+            // A wrong code keeps the user on the code step (the password step is not asked again).
+            await codeField.FillAsync(wrongCodeFirst);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("not accepted");
+            await Assertions.Expect(codeField).ToBeVisibleAsync();
+            var axe = await page.RunAxe();
+            Assert.DoesNotContain(axe.Violations, violation => violation.Impact is "serious" or "critical");
+        }
+
         await codeField.FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(WebFlows.ProjectsUrl());
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), candidate => candidate.Name == "mr.mfa");
     }
 }

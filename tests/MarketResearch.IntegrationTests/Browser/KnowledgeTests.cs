@@ -77,4 +77,45 @@ public sealed class KnowledgeTests(LocalStackFixture stack, ChromiumFixture chro
         await Assertions.Expect(ownerAgain.Page.GetByTestId("no-documents")).ToBeVisibleAsync();
         ownerAgain.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task A_large_upload_shows_its_byte_progress_as_the_browser_sends_it()
+    {
+        const int LargeFileBytes = 6 * 1024 * 1024;
+        using var owner = await ApiUser.RegisterAsync(stack);
+        var projectId = await owner.CreateProjectAsync($"Upload {Guid.NewGuid():N}");
+        await using var browser = await BrowserPage.OpenAsync(chromium, stack);
+        var page = browser.Page;
+        await WebFlows.SignInAsync(browser, owner.Email);
+        await browser.GotoAsync($"/projects/{projectId}/knowledge");
+        await page.EvaluateAsync("""
+            () => {
+              window.__uploadProgress = [];
+              new MutationObserver(() => {
+                const bar = document.querySelector('[data-testid=upload-progress] [role=progressbar]');
+                if (bar) window.__uploadProgress.push(Number(bar.getAttribute('aria-valuenow')));
+              }).observe(document.querySelector('main'), { childList: true, subtree: true, attributes: true });
+            }
+            """);
+
+        // Not a PDF inside, so the API refuses it once it has it all: the bytes still travel the whole way first, and no ingestion follows.
+        var bytes = new byte[LargeFileBytes];
+        Array.Fill(bytes, (byte)'x');
+        await page.GetByLabel("Document (PDF, DOCX, TXT or Markdown", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "scan.pdf",
+            MimeType = "application/pdf",
+            Buffer = bytes,
+        });
+        await Assertions.Expect(page.GetByTestId("upload-status")).ToContainTextAsync("ready to upload");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("upload-status")).ToContainTextAsync("was not uploaded", new() { Timeout = (float)IngestionTimeout.TotalMilliseconds });
+        await Assertions.Expect(page.GetByTestId("upload-progress")).ToHaveCountAsync(0);
+
+        var seen = (await page.EvaluateAsync<int[]>("() => window.__uploadProgress")).Distinct().ToList();
+        Assert.True(seen.Count(percent => percent is > 0 and < 100) >= 2, $"The progress bar showed only {string.Join(", ", seen)}%.");
+        // Only forwards: the bar counts bytes already sent. (The last percent can share a render with the API's answer.)
+        Assert.Equal(seen.Order(), seen);
+        browser.AssertNoConsoleErrors();
+    }
 }
