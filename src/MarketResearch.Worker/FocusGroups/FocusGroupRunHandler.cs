@@ -5,6 +5,7 @@ using MarketResearch.AI.Structured;
 using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -19,12 +20,14 @@ namespace MarketResearch.Worker.FocusGroups;
 /// </summary>
 internal sealed class FocusGroupRunHandler(
     IServiceScopeFactory scopes, StructuredCompletion structured, IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    AIProviderStatus provider, IOptions<FocusGroupOptions> options, IMeterFactory meters, TimeProvider clock) : IJobHandler
+    AIProviderStatus provider, IOptions<FocusGroupOptions> options, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Counter<long> _completed = meters.Create("MarketResearch.Research").CreateCounter<long>("focus_groups.completed", description: "Focus-group runs completed.");
 
     public string JobType => FocusGroupRunPayload.JobType;
+
+    public IReadOnlyList<string> ChangedReadAreas { get; } = [ProjectReadVersions.FocusGroups];
 
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
