@@ -27,12 +27,13 @@ internal sealed class BenchUser(HttpClient api, Guid id) : IDisposable
     public async Task<Guid> CreateProjectAsync(object project) =>
         (await (await Api.PostAsJsonAsync("/api/v1/projects", project)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-    public async Task<JsonElement> WaitForJobAsync(Guid jobId)
+    /// <param name="pollMilliseconds">How often the job is read; the slow-model bars are fractions of a second, so they poll finer.</param>
+    public async Task<JsonElement> WaitForJobAsync(Guid jobId, int pollMilliseconds = 50)
     {
         JsonElement job;
         do
         {
-            await Task.Delay(50);
+            await Task.Delay(pollMilliseconds);
             job = await Api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
         }
         while (job.GetProperty("status").GetString() is "Queued" or "Running");

@@ -25,6 +25,7 @@ internal sealed class SlowChatServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly OfflineChatClient _writer = new(Options.Create(new LlmOptions()));
     private readonly TimeSpan _delay;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ModelCall> _calls = new();
     private int _inFlight;
 
     private SlowChatServer(WebApplication app, TimeSpan delay)
@@ -50,10 +51,14 @@ internal sealed class SlowChatServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Every call since the last reset, as the server saw it: the schema asked for and when it came and went.</summary>
+    public IReadOnlyList<ModelCall> Calls => [.. _calls.OrderBy(call => call.Start)];
+
     public void Reset()
     {
         Interlocked.Exchange(ref Requests, 0);
         Interlocked.Exchange(ref PeakInFlight, 0);
+        _calls.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -71,6 +76,10 @@ internal sealed class SlowChatServer : IAsyncDisposable
             Interlocked.CompareExchange(ref PeakInFlight, now, peak);
         }
 
+        var start = DateTimeOffset.UtcNow;
+        var schemaName = "text";
+        var retry = false;
+        string? invalid = null;
         try
         {
             var delay = Task.Delay(_delay, context.RequestAborted);
@@ -80,10 +89,30 @@ internal sealed class SlowChatServer : IAsyncDisposable
             var options = new ChatOptions();
             if (body.RootElement.TryGetProperty("response_format", out var format) && format.TryGetProperty("json_schema", out var schema))
             {
-                options.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.GetProperty("schema").Clone(), schema.TryGetProperty("name", out var name) ? name.GetString() : null);
+                options.ResponseFormat = ChatResponseFormat.ForJsonSchema(SchemaBounds.Restore(schema.GetProperty("schema")), schema.TryGetProperty("name", out var name) ? name.GetString() : null);
+                schemaName = name.ValueKind == JsonValueKind.String ? name.GetString()! : "json";
             }
 
+            // StructuredCompletion asks again, with the validation errors, when a reply did not fit the schema.
+            retry = messages.Any(message => message.Role == ChatRole.Assistant);
+            var feedback = retry ? "caller said: " + messages[^1].Text.ReplaceLineEndings(" ") : null;
+
             var reply = await _writer.GetResponseAsync(messages, options, context.RequestAborted);
+            invalid = feedback;
+            if (options.ResponseFormat is ChatResponseFormatJson { Schema: { } expected })
+            {
+                // A reply that does not fit costs the caller another call; say so rather than let it pass as latency.
+                try
+                {
+                    using var written = JsonDocument.Parse(reply.Text);
+                    invalid = MarketResearch.AI.Structured.JsonSchemaValidator.Validate(written.RootElement, expected).FirstOrDefault() ?? invalid;
+                }
+                catch (JsonException error)
+                {
+                    invalid = error.Message;
+                }
+            }
+
             await delay;
             await context.Response.WriteAsJsonAsync(new
             {
@@ -98,6 +127,7 @@ internal sealed class SlowChatServer : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            _calls.Enqueue(new ModelCall(schemaName, retry, start, DateTimeOffset.UtcNow, invalid));
         }
     }
 
@@ -105,3 +135,6 @@ internal sealed class SlowChatServer : IAsyncDisposable
         ? content.GetString()!
         : string.Join('\n', content.EnumerateArray().Where(part => part.TryGetProperty("text", out _)).Select(part => part.GetProperty("text").GetString()));
 }
+
+/// <summary>One chat completion as the slow server saw it.</summary>
+internal sealed record ModelCall(string Schema, bool Retry, DateTimeOffset Start, DateTimeOffset End, string? Invalid = null);

@@ -2,6 +2,7 @@ using MarketResearch.AI;
 using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Worker.DiscussionGraph;
+using MarketResearch.Worker.Embeddings;
 using MarketResearch.Worker.FocusGroups;
 using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Knowledge;
@@ -22,6 +23,7 @@ internal static class WorkerRegistration
         builder.AddJobRunner();
         builder.AddResearchAI();
         builder.AddKnowledge();
+        builder.Services.AddHostedService<EmbeddingWarmUp>();
         builder.Services.AddSingleton<PersonaGrounding>();
         builder.Services.AddOptions<PersonaGenerationOptions>().Bind(builder.Configuration.GetSection(PersonaGenerationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();

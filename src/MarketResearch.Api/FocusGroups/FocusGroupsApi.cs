@@ -4,11 +4,13 @@ using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Domain;
 using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.ReadCache;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -182,7 +184,7 @@ internal static class FocusGroupsApi
 
     /// <summary>Insights exist once the last run completed; before that the answer is 409 with the current status (documented).</summary>
     private static async Task<Results<Ok<InsightsResponse>, ProblemHttpResult>> Insights(
-        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, ProjectReadCache readCache, CancellationToken cancellationToken)
     {
         var found = await FindAsync(id, principal, access, db, tracked: false, cancellationToken);
         if (found is null)
@@ -192,8 +194,11 @@ internal static class FocusGroupsApi
 
         var group = found.Value.Group;
         var status = FocusGroupResponse.EffectiveStatus(group.Status, await LastJobStatusAsync(db, group, cancellationToken));
-        var insight = status == FocusGroupStatus.Completed
-            ? await db.FocusGroupInsights.AsNoTracking().FirstOrDefaultAsync(row => row.JobId == group.LastJobId, cancellationToken)
+        // The run's insights document, cached per run; the worker replaces the project's focus-group version when a run
+        // succeeds, so a retried run that rewrote them is read afresh. "Completed" commits with the row, so it is there.
+        var insight = status == FocusGroupStatus.Completed && group.LastJobId is { } jobId
+            ? await readCache.GetOrCreateAsync(group.ProjectId, ProjectReadVersions.FocusGroups, $"insights:{id:N}:{jobId:N}", async token =>
+                await db.FocusGroupInsights.AsNoTracking().FirstOrDefaultAsync(row => row.JobId == jobId, token) is { } row ? InsightsResponse.From(row) : null, cancellationToken)
             : null;
         if (insight is null)
         {
@@ -203,7 +208,7 @@ internal static class FocusGroupsApi
                 extensions: new Dictionary<string, object?> { ["status"] = statusName, ["jobId"] = group.LastJobId });
         }
 
-        return TypedResults.Ok(InsightsResponse.From(insight));
+        return TypedResults.Ok(insight);
     }
 
     private static async Task<(FocusGroup Group, ProjectRole Role)?> FindAsync(

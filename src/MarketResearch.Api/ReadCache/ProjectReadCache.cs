@@ -6,9 +6,9 @@ using StackExchange.Redis;
 namespace MarketResearch.Api.ReadCache;
 
 /// <summary>
-/// Cached reads of a project's results, for every read-heavy endpoint (persona pages and panel quality today; focus-group
-/// and survey results adopt it with one call: <c>readCache.GetOrCreateAsync(projectId, "focus-groups", key, load, ct)</c>,
-/// and their worker handlers implement <c>IChangesProjectReads</c> so a finished run invalidates them).
+/// Cached reads of a project's results, for every read-heavy endpoint: persona pages and panel quality, focus-group
+/// insights and survey results (<c>readCache.GetOrCreateAsync(projectId, area, key, load, ct)</c>); their worker handlers
+/// implement <c>IChangesProjectReads</c>, so a finished run invalidates them.
 /// <para>
 /// Design: HybridCache (this replica's memory, then Redis) keyed by a per-project, per-area version token kept in Redis.
 /// Invalidation replaces the token (<see cref="InvalidateAsync"/> here, the job runner in the worker), so every replica's

@@ -3,9 +3,11 @@ using MarketResearch.Api.Identity;
 using MarketResearch.Api.Infrastructure;
 using MarketResearch.Api.Jobs;
 using MarketResearch.Api.Projects;
+using MarketResearch.Api.ReadCache;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
 using MarketResearch.Domain.Projects;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Domain.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -142,7 +144,7 @@ internal static class SurveysApi
 
     private static async Task<Results<Ok<SurveyResultsResponse>, ProblemHttpResult>> GetResults(
         Guid id, ClaimsPrincipal principal, ProjectAccess access, ResearchDbContext db, IOptions<SurveyResultsOptions> options,
-        CancellationToken cancellationToken)
+        ProjectReadCache readCache, CancellationToken cancellationToken)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(row => row.Id == id, cancellationToken);
         if (survey is null || await access.RoleAsync(survey.ProjectId, principal.Id(), cancellationToken) is null)
@@ -155,7 +157,15 @@ internal static class SurveysApi
             return TypedResults.Ok(new SurveyResultsResponse(survey.Id, null, 0, []));
         }
 
-        var rows = await db.SurveyResponses.AsNoTracking().Where(row => row.SurveyId == id && row.JobId == jobId).ToListAsync(cancellationToken);
+        // Every answer row read and all the statistics computed once per completed run, not per read; a run's success
+        // replaces the project's survey version (the worker), so a re-run or rewritten run is never served stale.
+        return TypedResults.Ok(await readCache.GetOrCreateAsync(survey.ProjectId, ProjectReadVersions.Surveys, $"results:{id:N}:{jobId:N}",
+            token => new ValueTask<SurveyResultsResponse>(ComputeResultsAsync(db, survey, jobId, options.Value.MaxThemes, token)), cancellationToken));
+    }
+
+    private static async Task<SurveyResultsResponse> ComputeResultsAsync(ResearchDbContext db, Survey survey, Guid jobId, int maxThemes, CancellationToken cancellationToken)
+    {
+        var rows = await db.SurveyResponses.AsNoTracking().Where(row => row.SurveyId == survey.Id && row.JobId == jobId).ToListAsync(cancellationToken);
         var personaIds = rows.Select(row => row.PersonaId).Distinct().ToList();
         var demographics = await db.Personas.AsNoTracking().Where(persona => personaIds.Contains(persona.Id))
             .ToDictionaryAsync(persona => persona.Id, persona => (IReadOnlyDictionary<string, string>)persona.Demographics, cancellationToken);
@@ -163,8 +173,8 @@ internal static class SurveysApi
         var offline = job?.Result?.RootElement.TryGetProperty("offline", out var flag) == true ? flag.GetBoolean() : (bool?)null;
 
         var results = SurveyStatistics.Compute(survey.Questions,
-            rows.Select(row => new RespondentAnswer(row.PersonaId, row.QuestionIndex, row.Answer)).ToList(), demographics, options.Value.MaxThemes);
-        return TypedResults.Ok(new SurveyResultsResponse(survey.Id, new SurveyRunInfo(jobId, survey.CompletedAt, offline, rows.Count), results.Respondents, results.Questions));
+            rows.Select(row => new RespondentAnswer(row.PersonaId, row.QuestionIndex, row.Answer)).ToList(), demographics, maxThemes);
+        return new SurveyResultsResponse(survey.Id, new SurveyRunInfo(jobId, survey.CompletedAt, offline, rows.Count), results.Respondents, results.Questions);
     }
 
     /// <summary>Listed ids that are not personas of this project; another project's persona reads the same as a missing one.</summary>

@@ -10,6 +10,12 @@ public static class ProjectReadVersions
     /// <summary>The project's saved personas, their pages and their panel quality.</summary>
     public const string Personas = "personas";
 
+    /// <summary>The project's focus-group results (insights of each group's latest run).</summary>
+    public const string FocusGroups = "focus-groups";
+
+    /// <summary>The project's survey results (statistics of each survey's latest completed run).</summary>
+    public const string Surveys = "surveys";
+
     /// <summary>A token outlives any cached entry; an expired one is simply replaced, which only costs cache misses.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 

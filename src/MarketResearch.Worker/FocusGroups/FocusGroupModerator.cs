@@ -76,17 +76,17 @@ internal sealed class FocusGroupModerator(
             var turn = new DiscussionTurn(Interlocked.Increment(ref _sequence), questionIndex, round, speaker, text,
                 SentimentBlend.Combine(reply.Sentiment, lexicon, options.ModelSentimentWeight), reply.Sentiment, lexicon,
                 names.Resolve(reply.AgreesWith, speaker.Id), names.Resolve(reply.DisagreesWith, speaker.Id), clock.GetUtcNow());
+            // Embedded as soon as it is spoken: the work hides behind the slower participants' model calls and spreads
+            // over the embedding model's parallel runs, instead of one batch on one core after the round's last answer.
+            turn.Embedding = (await EmbedAsync([text], token))[0];
             answers[position] = turn;
             await job.PublishAsync("turn", turn.ToEvent(), token);
         });
 
         var spoken = answers.Select(turn => turn!).ToList();
-        // One batch for the whole round: the embedding model is far faster per text in batches.
-        var vectors = await EmbedAsync(spoken.Select(turn => turn.Text).ToList(), cancellationToken);
-        for (var i = 0; i < spoken.Count; i++)
+        foreach (var turn in spoken)
         {
-            spoken[i].Embedding = vectors[i];
-            Remember(spoken[i]);
+            Remember(turn);
         }
 
         _transcript.AddRange(spoken);

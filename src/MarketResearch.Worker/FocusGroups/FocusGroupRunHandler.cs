@@ -5,6 +5,7 @@ using MarketResearch.AI.Structured;
 using MarketResearch.Domain.DiscussionGraph;
 using MarketResearch.Domain.FocusGroups;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -19,12 +20,14 @@ namespace MarketResearch.Worker.FocusGroups;
 /// </summary>
 internal sealed class FocusGroupRunHandler(
     IServiceScopeFactory scopes, StructuredCompletion structured, IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    AIProviderStatus provider, IOptions<FocusGroupOptions> options, IMeterFactory meters, TimeProvider clock) : IJobHandler
+    AIProviderStatus provider, IOptions<FocusGroupOptions> options, IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Counter<long> _completed = meters.Create("MarketResearch.Research").CreateCounter<long>("focus_groups.completed", description: "Focus-group runs completed.");
 
     public string JobType => FocusGroupRunPayload.JobType;
+
+    public IReadOnlyList<string> ChangedReadAreas { get; } = [ProjectReadVersions.FocusGroups];
 
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
@@ -51,10 +54,6 @@ internal sealed class FocusGroupRunHandler(
         var moderator = new FocusGroupModerator(structured, embeddings, settings, context, clock);
         var transcript = await moderator.DiscussAsync(new DiscussionBrief(project.Name, group.Questions, group.ModeratorFollowUps, participants), cancellationToken);
         var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, participants.Count, settings);
-        await context.ReportProgressAsync(0.92, "Writing insights", cancellationToken);
-        var insights = await new FocusGroupInsightWriter(structured, settings).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
-
-        var now = clock.GetUtcNow();
         var turns = transcript.Select(turn => new FocusGroupTurn
         {
             Id = Guid.CreateVersion7(turn.CreatedAt),
@@ -74,6 +73,16 @@ internal sealed class FocusGroupRunHandler(
             Embedding = turn.Embedding,
             CreatedAt = turn.CreatedAt,
         }).ToList();
+        await context.ReportProgressAsync(0.92, "Writing insights", cancellationToken);
+        // The graph's extraction calls wait on the model as long as the insights call does: run them side by side, not one after the other.
+        var graphBuilding = scope.ServiceProvider.GetRequiredService<DiscussionGraphBuilder>()
+            .BuildAsync(FocusGroupDiscussionSource.Describe(group.Id, group.ProjectId, personas, turns), cancellationToken);
+        var insightsWriting = new FocusGroupInsightWriter(structured, settings).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
+        await Task.WhenAll(graphBuilding, insightsWriting);
+        var insights = await insightsWriting;
+        var graph = await graphBuilding;
+
+        var now = clock.GetUtcNow();
         var insight = new FocusGroupInsight
         {
             JobId = context.JobId,
@@ -85,24 +94,11 @@ internal sealed class FocusGroupRunHandler(
             CreatedAt = now,
         };
         await SaveReplacingEarlierAttemptsAsync(db, group.Id, context.JobId, turns, insight, now, cancellationToken);
-        var graph = await BuildGraphAsync(scope.ServiceProvider, group.Id, cancellationToken);
+        // The discussion graph is a projection of the saved transcript; replacing it keeps a re-run harmless.
+        await scope.ServiceProvider.GetRequiredService<IGraphStore>().ReplaceAsync(graph, cancellationToken);
         _completed.Add(1);
         await context.ReportProgressAsync(1, $"Saved {turns.Count} turns and the insights", cancellationToken);
-        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph };
-    }
-
-    /// <summary>The discussion graph is a projection of the saved transcript; replacing it keeps a re-run harmless.</summary>
-    private static async Task<object?> BuildGraphAsync(IServiceProvider services, Guid focusGroupId, CancellationToken cancellationToken)
-    {
-        var input = await services.GetRequiredService<IDiscussionSource>().LoadAsync(focusGroupId, cancellationToken);
-        if (input is null)
-        {
-            return null;
-        }
-
-        var graph = await services.GetRequiredService<DiscussionGraphBuilder>().BuildAsync(input, cancellationToken);
-        await services.GetRequiredService<IGraphStore>().ReplaceAsync(graph, cancellationToken);
-        return new { nodes = graph.Nodes.Count, edges = graph.Edges.Count };
+        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph = new { nodes = graph.Nodes.Count, edges = graph.Edges.Count } };
     }
 
     private static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MarketResearch.AI;
 using MarketResearch.Domain.Personas;
 using MarketResearch.Domain.Persistence;
+using MarketResearch.Domain.ReadCache;
 using MarketResearch.Domain.Surveys;
 using MarketResearch.Worker.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +17,14 @@ namespace MarketResearch.Worker.Surveys;
 /// </summary>
 internal sealed class SurveyRunHandler(
     IServiceScopeFactory scopes, SurveyAnswering answering, AIProviderStatus provider, IOptions<SurveyRunOptions> options,
-    IMeterFactory meters, TimeProvider clock) : IJobHandler
+    IMeterFactory meters, TimeProvider clock) : IJobHandler, IChangesProjectReads
 {
     private const int ProgressSteps = 20;
     private readonly Counter<long> _completed = meters.Create("MarketResearch.Research").CreateCounter<long>("surveys.completed", description: "Survey runs whose answers were saved.");
 
     public string JobType => SurveyRunPayload.JobType;
+
+    public IReadOnlyList<string> ChangedReadAreas { get; } = [ProjectReadVersions.Surveys];
 
     public async Task<object?> ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
