@@ -56,6 +56,15 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
             // For A/B runs of the login bar: e.g. 256 lifts the bound on concurrent hashes (0, the default, is one per core).
             .WithEnvironment("Auth__PasswordHashing__MaxConcurrentHashes", Environment.GetEnvironmentVariable("BENCH_MAX_CONCURRENT_HASHES") ?? "0");
+        // For A/B runs of the Argon2id cost (e.g. BENCH_ARGON2_MEMORY_KIB=19456 BENCH_ARGON2_ITERATIONS=2); unset, the API's default.
+        foreach (var (variable, setting) in new[] { ("BENCH_ARGON2_MEMORY_KIB", "MemoryKiB"), ("BENCH_ARGON2_ITERATIONS", "Iterations") })
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            {
+                builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
+                    .WithEnvironment($"Auth__PasswordHashing__{setting}", value);
+            }
+        }
 
         if (!appHostWorker)
         {
