@@ -21,6 +21,7 @@ internal static class AuthBenchmarks
     private const int LoginsPerClient = 30;
     private const int ValidationRounds = 5000;
     private const string Password = "benchmark passphrase that is long";
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(BenchStack stack)
     {
@@ -40,7 +41,18 @@ internal static class AuthBenchmarks
         }
 
         string[] servers = ["api", "postgres", "redis"];
+        // What the API burns with no request at all (health checks, metrics scrapes, revocation-mirror pings), to tell
+        // apart from the CPU of a login below.
+        var idleBefore = stack.CpuTimeOf("api");
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(IdleWindow);
+        if (idleBefore is { } idleStart && stack.CpuTimeOf("api") is { } idleEnd)
+        {
+            Console.WriteLine($"API CPU while idle: {(idleEnd - idleStart).TotalMilliseconds / idleClock.Elapsed.TotalSeconds:0.0} ms per second");
+        }
+
         var cpuBefore = servers.ToDictionary(server => server, stack.CpuTimeOf);
+        var machineBefore = BenchStack.MachineCpuTime();
         var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine($"load average before the login run: {BenchStack.LoadAverage()}");
         var samples = new ConcurrentBag<TimeSpan>();
@@ -75,6 +87,8 @@ internal static class AuthBenchmarks
             ? $"{server} {(after - before).TotalMilliseconds / samples.Count:0.0} ms"
             : $"{server} (process not found)");
         Console.WriteLine($"CPU per login: {string.Join(", ", perServer)}, bench client {benchCpu:0.0} ms");
+        // Every process on the machine (Aspire, monitoring, worker, other people's work): meaningful only on a quiet machine.
+        Console.WriteLine($"CPU per login, whole machine: {(BenchStack.MachineCpuTime() - machineBefore).TotalMilliseconds / samples.Count:0.0} ms ({Environment.ProcessorCount} cores)");
 
         MeasureHashing(stack);
         var token = (await LoginAsync(api, emails[0])).AccessToken;
