@@ -121,12 +121,20 @@ internal static class AuthBenchmarks
 
     private static async Task PrintIdleCpuAsync(BenchStack stack, string when)
     {
+        const int TopThreads = 5;
+        const double MillisecondsPerTick = 10;
         var before = stack.CpuTimeOf("api");
+        var threadsBefore = stack.ThreadTicksOf("api");
         var clock = Stopwatch.StartNew();
         await Task.Delay(IdleWindow);
         if (before is { } start && stack.CpuTimeOf("api") is { } end)
         {
             Console.WriteLine($"API CPU while idle {when}: {(end - start).TotalMilliseconds / clock.Elapsed.TotalSeconds:0.0} ms per second");
+            // Which threads (by name, per process of the API's tree) burn it.
+            var busiest = stack.ThreadTicksOf("api")
+                .Select(thread => (thread.Key, Ms: (thread.Value - threadsBefore.GetValueOrDefault(thread.Key)) * MillisecondsPerTick / clock.Elapsed.TotalSeconds))
+                .Where(thread => thread.Ms > 0).OrderByDescending(thread => thread.Ms).Take(TopThreads);
+            Console.WriteLine($"  busiest threads (pid/name, ms per second): {string.Join(", ", busiest.Select(thread => $"{thread.Key} {thread.Ms:0}"))}");
         }
     }
 

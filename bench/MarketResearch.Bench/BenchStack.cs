@@ -142,6 +142,57 @@ internal sealed class BenchStack : IAsyncDisposable
         return TimeSpan.FromSeconds(tree.Where(stats.ContainsKey).Sum(pid => stats[pid].Ticks) / TicksPerSecond);
     }
 
+    /// <summary>CPU ticks (1/100 s) so far of every thread of a project resource's process tree, keyed by "pid/thread name".</summary>
+    public Dictionary<string, long> ThreadTicksOf(string resource)
+    {
+        var ticks = new Dictionary<string, long>();
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
+            || !int.TryParse(value.ToString(), out var root))
+        {
+            return ticks;
+        }
+
+        var pids = new List<int> { root };
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != root)
+                {
+                    var text = File.ReadAllText(Path.Combine(directory, "stat"));
+                    if (int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture) == root)
+                    {
+                        pids.Add(pid);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        foreach (var pid in pids)
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                {
+                    var text = File.ReadAllText(Path.Combine(task, "stat"));
+                    var name = text[(text.IndexOf('(') + 1)..text.LastIndexOf(')')];
+                    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                    var key = $"{pid}/{name}";
+                    ticks[key] = ticks.GetValueOrDefault(key) + long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return ticks;
+    }
+
     /// <summary>Busy CPU time of the whole machine so far (all cores, /proc/stat: user + nice + system + irq + softirq).</summary>
     public static TimeSpan MachineCpuTime()
     {
