@@ -58,6 +58,14 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("RateLimits__StoreTimeout", "00:00:05")
             // For A/B runs of the login bar: e.g. 256 lifts the bound on concurrent hashes (0, the default, is one per core).
             .WithEnvironment("Auth__PasswordHashing__MaxConcurrentHashes", Environment.GetEnvironmentVariable("BENCH_MAX_CONCURRENT_HASHES") ?? "0");
+        // For A/B runs of runtime settings of the API, e.g. BENCH_API_ENV="DOTNET_TieredPGO=0;DOTNET_TC_QuickJitForLoops=1".
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=', 2);
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
+                .WithEnvironment(parts[0], parts.Length == 2 ? parts[1] : string.Empty);
+        }
+
         // For A/B runs of the Argon2id cost (e.g. BENCH_ARGON2_MEMORY_KIB=19456 BENCH_ARGON2_ITERATIONS=2); unset, the API's default.
         foreach (var (variable, setting) in new[] { ("BENCH_ARGON2_MEMORY_KIB", "MemoryKiB"), ("BENCH_ARGON2_ITERATIONS", "Iterations") })
         {
