@@ -54,8 +54,27 @@ internal sealed class BenchStack : IAsyncDisposable
             .WithEnvironment("RateLimits__Login__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
+            // On a busy shared machine a counter can take over the default 1 s; let that show as latency, not as a 503.
+            .WithEnvironment("RateLimits__StoreTimeout", "00:00:05")
             // For A/B runs of the login bar: e.g. 256 lifts the bound on concurrent hashes (0, the default, is one per core).
             .WithEnvironment("Auth__PasswordHashing__MaxConcurrentHashes", Environment.GetEnvironmentVariable("BENCH_MAX_CONCURRENT_HASHES") ?? "0");
+        // For A/B runs of runtime settings of the API, e.g. BENCH_API_ENV="DOTNET_TieredPGO=0;DOTNET_TC_QuickJitForLoops=1".
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=', 2);
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
+                .WithEnvironment(parts[0], parts.Length == 2 ? parts[1] : string.Empty);
+        }
+
+        // For A/B runs of the Argon2id cost (e.g. BENCH_ARGON2_MEMORY_KIB=19456 BENCH_ARGON2_ITERATIONS=2); unset, the API's default.
+        foreach (var (variable, setting) in new[] { ("BENCH_ARGON2_MEMORY_KIB", "MemoryKiB"), ("BENCH_ARGON2_ITERATIONS", "Iterations") })
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            {
+                builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
+                    .WithEnvironment($"Auth__PasswordHashing__{setting}", value);
+            }
+        }
 
         if (!appHostWorker)
         {
@@ -129,6 +148,66 @@ internal sealed class BenchStack : IAsyncDisposable
 
         const double TicksPerSecond = 100;
         return TimeSpan.FromSeconds(tree.Where(stats.ContainsKey).Sum(pid => stats[pid].Ticks) / TicksPerSecond);
+    }
+
+    /// <summary>CPU ticks (1/100 s) so far of every thread of a project resource's process tree, keyed by "pid/thread name".</summary>
+    public Dictionary<string, long> ThreadTicksOf(string resource)
+    {
+        var ticks = new Dictionary<string, long>();
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
+            || !int.TryParse(value.ToString(), out var root))
+        {
+            return ticks;
+        }
+
+        var pids = new List<int> { root };
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != root)
+                {
+                    var text = File.ReadAllText(Path.Combine(directory, "stat"));
+                    if (int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture) == root)
+                    {
+                        pids.Add(pid);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        foreach (var pid in pids)
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                {
+                    var text = File.ReadAllText(Path.Combine(task, "stat"));
+                    var name = text[(text.IndexOf('(') + 1)..text.LastIndexOf(')')];
+                    var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                    var key = $"{pid}/{name}";
+                    ticks[key] = ticks.GetValueOrDefault(key) + long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Busy CPU time of the whole machine so far (all cores, /proc/stat: user + nice + system + irq + softirq).</summary>
+    public static TimeSpan MachineCpuTime()
+    {
+        const double TicksPerSecond = 100;
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var busy = new[] { 1, 2, 3, 6, 7 }.Sum(index => long.Parse(fields[index], CultureInfo.InvariantCulture));
+        return TimeSpan.FromSeconds(busy / TicksPerSecond);
     }
 
     /// <summary>The 1, 5 and 15 minute load averages, to print beside any timing taken on the shared cores.</summary>

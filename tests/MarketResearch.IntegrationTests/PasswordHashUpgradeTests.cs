@@ -1,5 +1,7 @@
+using MarketResearch.Api.Identity;
 using MarketResearch.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace MarketResearch.IntegrationTests;
@@ -8,12 +10,36 @@ namespace MarketResearch.IntegrationTests;
 [Collection(LocalStackCollection.Name)]
 public sealed class PasswordHashUpgradeTests(LocalStackFixture stack)
 {
+    private static readonly string DefaultCostPrefix =
+        $"$argon2id$v=19$m={new PasswordHashingOptions().MemoryKiB},t={new PasswordHashingOptions().Iterations},p=1$";
+
     [Fact]
     public async Task New_accounts_are_hashed_with_argon2id()
     {
         using var user = await ApiUser.RegisterAsync(stack);
 
-        Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", await StoredHashAsync(user.Email), StringComparison.Ordinal);
+        Assert.StartsWith(DefaultCostPrefix, await StoredHashAsync(user.Email), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_argon2id_hash_of_the_previous_default_cost_is_rehashed_at_the_default_cost_at_sign_in()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var previous = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions { MemoryKiB = 19_456, Iterations = 2 }))
+            .HashPassword(new ResearchUser(), ApiUser.Password);
+        await SetStoredHashAsync(user.Email, previous);
+
+        using var api = stack.CreateClient("api");
+        var wrong = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "not the password at all" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(previous, await StoredHashAsync(user.Email));
+
+        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
+
+        var rehashed = await StoredHashAsync(user.Email);
+        Assert.StartsWith(DefaultCostPrefix, rehashed, StringComparison.Ordinal);
+        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
+        Assert.Equal(rehashed, await StoredHashAsync(user.Email));
     }
 
     [Fact]
@@ -31,7 +57,7 @@ public sealed class PasswordHashUpgradeTests(LocalStackFixture stack)
         await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
 
         var upgraded = await StoredHashAsync(user.Email);
-        Assert.StartsWith("$argon2id$", upgraded, StringComparison.Ordinal);
+        Assert.StartsWith(DefaultCostPrefix, upgraded, StringComparison.Ordinal);
         await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
         Assert.Equal(upgraded, await StoredHashAsync(user.Email));
     }

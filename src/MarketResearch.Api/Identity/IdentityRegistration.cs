@@ -60,6 +60,7 @@ internal static class IdentityRegistration
         builder.Services.AddScoped<SessionTokens>();
         builder.Services.AddScoped<AccountSessions>();
         builder.Services.AddScoped<SignInFlow>();
+        builder.Services.AddScoped<SignInTimings>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -7,25 +7,45 @@ public sealed class PasswordHashingOptions
 {
     public const string Section = "Auth:PasswordHashing";
 
-    /// <summary>Memory per hash in KiB; OWASP's equivalent rows are 47104/1, 19456/2, 12288/3, 9216/4, 7168/5.</summary>
-    public int MemoryKiB { get; set; } = 19_456;
+    /// <summary>Memory per hash in KiB (Argon2's m); OWASP's equivalent rows are 47104/1, 19456/2, 12288/3, 9216/4, 7168/5.</summary>
+    public int MemoryKiB { get; set; } = 9_216;
 
     /// <summary>Passes over the memory (Argon2's t).</summary>
-    public int Iterations { get; set; } = 2;
+    public int Iterations { get; set; } = 4;
 
     /// <summary>Hashes computed at once by one API process; 0 means one per core (see <see cref="PasswordHashingGate"/>).</summary>
     public int MaxConcurrentHashes { get; set; }
 }
 
-/// <summary>Refuses at start-up any Argon2id cost below OWASP's Password Storage Cheat Sheet table.</summary>
+/// <summary>One row of OWASP's Password Storage Cheat Sheet for Argon2id (one lane): memory and passes of equal strength.</summary>
+public readonly record struct Argon2Cost(int MemoryKiB, int Iterations)
+{
+    /// <summary>OWASP's recommended minimum settings, all equivalent; a cost is acceptable if it is at least one of them in both memory and passes.</summary>
+    public static readonly IReadOnlyList<Argon2Cost> OwaspMinimums =
+    [
+        new(47_104, 1),
+        new(19_456, 2),
+        new(12_288, 3),
+        new(9_216, 4),
+        new(7_168, 5),
+    ];
+
+    /// <summary>True when this cost is no weaker than some OWASP row: at least its memory and at least its passes.</summary>
+    public bool MeetsOwaspMinimum
+    {
+        get
+        {
+            var cost = this;
+            return OwaspMinimums.Any(row => cost.MemoryKiB >= row.MemoryKiB && cost.Iterations >= row.Iterations);
+        }
+    }
+
+    public override string ToString() => $"m={MemoryKiB} KiB, t={Iterations}, p=1";
+}
+
+/// <summary>Refuses at start-up any Argon2id cost weaker than every row of OWASP's Password Storage Cheat Sheet table.</summary>
 internal sealed class PasswordHashingOptionsValidator : IValidateOptions<PasswordHashingOptions>
 {
-    /// <summary>OWASP's smallest memory row (7 MiB with t=5).</summary>
-    public const int MinMemoryKiB = 7_168;
-
-    /// <summary>Memory × passes of OWASP's weakest equivalent row (7168 KiB × 5); every row of the table is at least this.</summary>
-    public const long MinMemoryPasses = 35_840;
-
     /// <summary>Beyond this one hash would hold a worker thread and a gigabyte of memory.</summary>
     public const int MaxMemoryKiB = 1_048_576;
 
@@ -37,9 +57,9 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
     public ValidateOptionsResult Validate(string? name, PasswordHashingOptions options)
     {
         var failures = new List<string>();
-        if (options.MemoryKiB is < MinMemoryKiB or > MaxMemoryKiB)
+        if (options.MemoryKiB is < 1 or > MaxMemoryKiB)
         {
-            failures.Add($"{PasswordHashingOptions.Section}:MemoryKiB must be between {MinMemoryKiB} and {MaxMemoryKiB}.");
+            failures.Add($"{PasswordHashingOptions.Section}:MemoryKiB must be between 1 and {MaxMemoryKiB}.");
         }
 
         if (options.Iterations is < 1 or > MaxIterations)
@@ -52,9 +72,11 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
             failures.Add($"{PasswordHashingOptions.Section}:MaxConcurrentHashes must be between 0 (one per core) and {MaxConcurrentHashesLimit}.");
         }
 
-        if ((long)options.MemoryKiB * options.Iterations < MinMemoryPasses)
+        // Memory × passes alone is not enough: 36 MiB × 1 pass has the product of a row but is weaker than 46 MiB × 1.
+        if (!new Argon2Cost(options.MemoryKiB, options.Iterations).MeetsOwaspMinimum)
         {
-            failures.Add($"{PasswordHashingOptions.Section}: MemoryKiB × Iterations must be at least {MinMemoryPasses} (OWASP's minimum Argon2id cost).");
+            failures.Add($"{PasswordHashingOptions.Section}: MemoryKiB {options.MemoryKiB} with Iterations {options.Iterations} is weaker than every OWASP "
+                + $"Argon2id minimum ({string.Join("; ", Argon2Cost.OwaspMinimums)}); use at least one row's memory and passes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

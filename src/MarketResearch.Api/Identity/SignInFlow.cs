@@ -23,6 +23,7 @@ internal sealed class SignInFlow(
     SecondFactor secondFactor,
     SessionTokens sessions,
     SecurityAudit audit,
+    SignInTimings timings,
     TimeProvider clock,
     IOptions<AuthOptions> options)
 {
@@ -30,7 +31,7 @@ internal sealed class SignInFlow(
     {
         var email = AccountRules.NormaliseEmail(request.Email ?? string.Empty);
         var password = request.Password ?? string.Empty;
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        var user = email.Length == 0 ? null : await timings.TimeAsync("lookup", () => users.FindByEmailAsync(email));
         if (user is null)
         {
             await hashing.RunAsync(() => Task.FromResult(decoy.Verify(password)), cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class SignInFlow(
             await audit.RecordAsync(SecurityEventTypes.Unlocked, user.Id, "lockout period ended", cancellationToken);
         }
 
-        if (!await hashing.RunAsync(() => users.CheckPasswordAsync(user, password), cancellationToken))
+        if (!await timings.TimeAsync("hash", () => hashing.RunAsync(() => users.CheckPasswordAsync(user, password), cancellationToken)))
         {
             return await FailAsync(user, "wrong password", cancellationToken);
         }
@@ -71,10 +72,11 @@ internal sealed class SignInFlow(
             }
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        // No database write unless there were failures to forget.
+        await timings.TimeAsync("reset", () => users.ResetAccessFailedCountAsync(user));
         // The audit row rides along with the refresh token's insert: one database round trip instead of two.
         audit.Stage(SecurityEventTypes.LoginSucceeded, user.Id, user.TwoFactorEnabled ? "with second factor" : null);
-        var tokens = await sessions.StartAsync(user, cancellationToken);
+        var tokens = await timings.TimeAsync("session", () => sessions.StartAsync(user, cancellationToken));
         return new SignInOutcome.SignedIn(tokens);
     }
 

@@ -91,6 +91,61 @@ public sealed class Argon2PasswordHasherTests
     }
 
     [Theory]
+    [InlineData(47_104, 1)]
+    [InlineData(19_456, 2)]
+    [InlineData(12_288, 3)]
+    [InlineData(9_216, 4)]
+    [InlineData(7_168, 5)]
+    public void New_hashes_carry_the_configured_cost_and_verify_without_a_rehash(int memoryKiB, int iterations)
+    {
+        var hasher = Hasher(memoryKiB, iterations);
+        var hash = hasher.HashPassword(User, Password);
+
+        Assert.Equal($"m={memoryKiB},t={iterations},p=1", CostOf(hash));
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(User, hash, Password));
+    }
+
+    [Fact]
+    public void The_default_options_hash_at_the_default_cost()
+    {
+        var defaults = new PasswordHashingOptions();
+        var hash = new Argon2PasswordHasher(Options.Create(defaults)).HashPassword(User, Password);
+
+        Assert.Equal($"m={defaults.MemoryKiB},t={defaults.Iterations},p=1", CostOf(hash));
+    }
+
+    [Fact]
+    public void A_hash_at_the_previous_default_migrates_to_the_current_default_at_the_next_sign_in()
+    {
+        var previous = Hasher(memoryKiB: 19_456, iterations: 2).HashPassword(User, Password);
+        var current = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions()));
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, current.VerifyHashedPassword(User, previous, Password));
+        Assert.Equal(PasswordVerificationResult.Failed, current.VerifyHashedPassword(User, previous, "a wrong password"));
+
+        // What UserManager does on SuccessRehashNeeded: the new hash has the current cost and needs nothing more.
+        var rehashed = current.HashPassword(User, Password);
+        Assert.Equal(PasswordVerificationResult.Success, current.VerifyHashedPassword(User, rehashed, Password));
+    }
+
+    [Fact]
+    public void A_stronger_hash_than_configured_is_also_brought_to_the_configured_cost()
+    {
+        // A lowered setting must take effect too, or the login cost would never fall to what was configured.
+        var stronger = Hasher(memoryKiB: 19_456, iterations: 3).HashPassword(User, Password);
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher(memoryKiB: 19_456, iterations: 2).VerifyHashedPassword(User, stronger, Password));
+    }
+
+    [Fact]
+    public void The_decoy_follows_the_configured_cost()
+    {
+        var decoy = new DecoyPassword(Hasher(memoryKiB: 12_288, iterations: 3));
+
+        Assert.Equal("m=12288,t=3,p=1", CostOf(decoy.Hash));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("$argon2id$garbage")]
     [InlineData("$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

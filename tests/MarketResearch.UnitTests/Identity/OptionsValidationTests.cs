@@ -25,12 +25,25 @@ public sealed class OptionsValidationTests
     [InlineData(7_168, 4)]
     [InlineData(19_456, 0)]
     [InlineData(2_000_000, 2)]
+    // Memory × passes of a row, but less memory than the one-pass row and fewer passes than the others.
+    [InlineData(36_864, 1)]
+    [InlineData(18_432, 2)]
+    [InlineData(4_096, 16)]
     public void Costs_below_owasp_or_absurd_ones_refuse_to_start(int memoryKiB, int iterations)
     {
         var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { MemoryKiB = memoryKiB, Iterations = iterations });
 
         Assert.True(result.Failed);
         Assert.Contains("Auth:PasswordHashing", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_cost_is_one_of_owasps_rows_exactly()
+    {
+        var defaults = new PasswordHashingOptions();
+
+        Assert.Contains(new Argon2Cost(defaults.MemoryKiB, defaults.Iterations), Argon2Cost.OwaspMinimums);
+        Assert.True(new PasswordHashingOptionsValidator().Validate(null, defaults).Succeeded);
     }
 
     [Fact]
