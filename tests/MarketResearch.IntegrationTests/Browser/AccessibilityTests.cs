@@ -55,6 +55,9 @@ public sealed class AccessibilityTests(LocalStackFixture stack, ChromiumFixture 
 
         // Keyboard users see where they are: the control Tab reaches draws a focus outline.
         await browser.GotoAsync("/projects");
+        await page.Locator("table.projects").WaitForAsync();
+        // FocusOnNavigate puts focus on the heading once the page is interactive; a Tab pressed before that is undone by it.
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
         await page.Keyboard.PressAsync("Tab");
         var focused = await page.EvaluateAsync<string[]>(
             "() => [document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle, getComputedStyle(document.activeElement).outlineWidth]");
