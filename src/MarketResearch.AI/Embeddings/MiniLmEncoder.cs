@@ -17,12 +17,11 @@ internal sealed class MiniLmEncoder : IDisposable
     private const string Output = "last_hidden_state";
 
     private readonly InferenceSession session;
+    private readonly ThreadLocal<MiniLMTokenizer> tokenizer;
 
-    // The tokenizer keeps per-call state: one per thread.
-    private readonly ThreadLocal<MiniLMTokenizer> tokenizer = new(() => new MiniLMTokenizer());
-
-    public MiniLmEncoder(MiniLmPrecision precision, int threads)
+    public MiniLmEncoder(MiniLmPrecision precision, int threads, ThreadLocal<MiniLMTokenizer> tokenizer)
     {
+        this.tokenizer = tokenizer;
         var package = typeof(SentenceEncoder).Assembly;
         byte[] model;
         if (precision == MiniLmPrecision.Int8)
@@ -72,9 +71,5 @@ internal sealed class MiniLmEncoder : IDisposable
         return [.. Enumerable.Range(0, shape[0]).Select(text => pooled.Buffer.Span.Slice(text * dimensions, dimensions).ToArray())];
     }
 
-    public void Dispose()
-    {
-        session.Dispose();
-        tokenizer.Dispose();
-    }
+    public void Dispose() => session.Dispose();
 }

@@ -7,13 +7,10 @@ namespace MarketResearch.AI.Embeddings;
 /// (sentence-transformers truncates there), but this package's encoder reads up to 512: a 1,000-character passage of
 /// rare words (~480 pieces) then costs twice the compute of its first 256 and is embedded off the model's range.
 /// </summary>
-internal sealed class MiniLmTruncation(int maxTokens) : IDisposable
+internal sealed class MiniLmTruncation(int maxTokens, ThreadLocal<MiniLMTokenizer> tokenizer)
 {
     // [CLS] and [SEP] take two places of the window.
     private const int SpecialTokens = 2;
-
-    // The tokenizer keeps per-call state: one per thread.
-    private readonly ThreadLocal<MiniLMTokenizer> tokenizer = new(() => new MiniLMTokenizer());
 
     public string Truncate(string text)
     {
@@ -44,6 +41,4 @@ internal sealed class MiniLmTruncation(int maxTokens) : IDisposable
         // One word longer than the window: each character is at most one piece.
         return kept == 0 ? words[0][..Math.Min(words[0].Length, budget)] : string.Join(' ', words, 0, kept);
     }
-
-    public void Dispose() => tokenizer.Dispose();
 }
