@@ -58,7 +58,7 @@ internal static class KnowledgeBenchmarks
 
         // BENCH_KNOWLEDGE_SKIP_PDF=1 ingests a 1-page PDF instead (its job still owns the synthetic document): search only.
         var skipPdf = Environment.GetEnvironmentVariable("BENCH_KNOWLEDGE_SKIP_PDF") == "1";
-        var jobId = await IngestPdfAsync(api, projectId, skipPdf ? 1 : Pages);
+        var jobId = await IngestPdfAsync(stack, api, projectId, skipPdf ? 1 : Pages);
         // For iterating on ingestion alone; the default (unset) runs the search bars too.
         if (Environment.GetEnvironmentVariable("BENCH_KNOWLEDGE_SKIP_SEARCH") == "1")
         {
@@ -75,11 +75,16 @@ internal static class KnowledgeBenchmarks
         MeasureRecall(ids, vectors, random);
     }
 
-    private static async Task<Guid> IngestPdfAsync(HttpClient api, Guid projectId, int pages)
+    private static async Task<Guid> IngestPdfAsync(BenchStack stack, HttpClient api, Guid projectId, int pages)
     {
+        string[] processes = ["worker", "api", "postgres", "web"];
         var random = new Random(7);
         var pdf = DocumentFixtures.Pdf(Enumerable.Range(0, pages).Select(page =>
             (IReadOnlyList<string>)Enumerable.Range(0, ParagraphsPerPage).Select(_ => Sentences(random, 5)).ToList()));
+        var cpuBefore = processes.ToDictionary(process => process, stack.CpuTimeOf);
+        var machineBefore = BenchStack.MachineCpuTime();
+        var stackBefore = BenchStack.StackCpuTime();
+        Console.WriteLine($"load average before the ingestion: {BenchStack.LoadAverage()}");
         var started = Stopwatch.StartNew();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
@@ -105,6 +110,12 @@ internal static class KnowledgeBenchmarks
         {
             Console.WriteLine($"ingestion stages (ms, in the worker): {string.Join(", ", stages.EnumerateObject().Select(stage => $"{stage.Name} {stage.Value}"))}");
         }
+
+        // CPU seconds per process over the whole ingestion: unlike the wall time, it does not depend on the machine's load.
+        var perProcess = processes.Select(process => cpuBefore[process] is { } before && stack.CpuTimeOf(process) is { } after
+            ? $"{process} {(after - before).TotalSeconds:0.00} s"
+            : $"{process} (not found)");
+        Console.WriteLine($"CPU during the ingestion: {string.Join(", ", perProcess)}; whole stack (bench, AppHost, DCP and every service) {(BenchStack.StackCpuTime() - stackBefore).TotalSeconds:0.00} s; whole machine {(BenchStack.MachineCpuTime() - machineBefore).TotalSeconds:0.00} s ({Environment.ProcessorCount} cores); load average after {BenchStack.LoadAverage()}");
 
         return jobId;
     }
@@ -297,7 +308,7 @@ internal static class KnowledgeBenchmarks
         return vector;
     }
 
-    private static string Sentences(Random random, int count)
+    internal static string Sentences(Random random, int count)
     {
         var text = new StringBuilder();
         for (var sentence = 0; sentence < count; sentence++)

@@ -1,11 +1,18 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|pages|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|pages|minilm|all]
 var scenario = args.FirstOrDefault() ?? "all";
 if (scenario == "focus-llm")
 {
     // Its own stack: api and worker talk to a local OpenAI-compatible server that answers after 500 ms.
     await SlowModelBenchmarks.RunAsync();
+    return;
+}
+
+if (scenario == "minilm")
+{
+    // The embedding model alone over the knowledge bench's passages: no stack needed.
+    await MiniLmBenchmarks.RunAsync();
     return;
 }
 

@@ -17,6 +17,7 @@ internal sealed class MiniLmEncoder : IDisposable
     private const string Output = "last_hidden_state";
 
     private readonly InferenceSession session;
+    private readonly bool oneTextPerRun;
     private readonly ThreadLocal<MiniLMTokenizer> tokenizer;
 
     public MiniLmEncoder(MiniLmPrecision precision, int threads, ThreadLocal<MiniLMTokenizer> tokenizer)
@@ -24,10 +25,11 @@ internal sealed class MiniLmEncoder : IDisposable
         this.tokenizer = tokenizer;
         var package = typeof(SentenceEncoder).Assembly;
         byte[] model;
-        if (precision == MiniLmPrecision.Int8)
+        oneTextPerRun = precision == MiniLmPrecision.Int8;
+        if (oneTextPerRun)
         {
             using var published = ResourceLoader.OpenResource(package, ModelResource);
-            model = MiniLmQuantizer.Quantize(published, reduceRange: !AvxVnni.IsSupported);
+            model = MiniLmQuantizer.Quantize(published, reduceRange: !AvxVnni.IsSupported, oneTextPerRun);
         }
         else
         {
@@ -46,6 +48,8 @@ internal sealed class MiniLmEncoder : IDisposable
     public float[][] Encode(string[] texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // The int8 graph has no attention mask: a second text's padding would be attended to.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(texts.Length, oneTextPerRun ? 1 : int.MaxValue);
         var encoded = tokenizer.Value!.Encode(texts);
         var shape = new[] { encoded.Count, encoded[0].InputIds.Length };
         var ids = new DenseTensor<long>(shape);

