@@ -120,9 +120,6 @@ internal sealed class BenchStack : IAsyncDisposable
         return TreeCpuTime(root);
     }
 
-    /// <summary>CPU time so far of the bench (the AppHost runs inside it) and every process it started: the whole stack.</summary>
-    public static TimeSpan StackCpuTime() => TreeCpuTime(Environment.ProcessId);
-
     private static TimeSpan TreeCpuTime(int root)
     {
         var stats = new Dictionary<int, (int Parent, long Ticks)>();

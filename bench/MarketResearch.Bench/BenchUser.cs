@@ -27,19 +27,7 @@ internal sealed class BenchUser(HttpClient api, Guid id) : IDisposable
     public async Task<Guid> CreateProjectAsync(object project) =>
         (await (await Api.PostAsJsonAsync("/api/v1/projects", project)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-    /// <param name="pollMilliseconds">How often the job is read; the slow-model bars are fractions of a second, so they poll finer.</param>
-    public async Task<JsonElement> WaitForJobAsync(Guid jobId, int pollMilliseconds = 50)
-    {
-        JsonElement job;
-        do
-        {
-            await Task.Delay(pollMilliseconds);
-            job = await Api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-        }
-        while (job.GetProperty("status").GetString() is "Queued" or "Running");
-
-        return job;
-    }
+    public Task<JsonElement> WaitForJobAsync(Guid jobId) => JobFollower.WaitAsync(Api, jobId);
 
     public void Dispose() => Api.Dispose();
 }

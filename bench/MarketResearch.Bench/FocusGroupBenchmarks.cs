@@ -60,13 +60,7 @@ internal static class FocusGroupBenchmarks
 
     private static async Task<string> WaitAsync(HttpClient api, Guid jobId)
     {
-        JsonElement job;
-        do
-        {
-            await Task.Delay(50);
-            job = await api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-        }
-        while (job.GetProperty("status").GetString() is "Queued" or "Running");
+        var job = await JobFollower.WaitAsync(api, jobId);
 
         return job.GetProperty("status").GetString()!;
     }

@@ -136,13 +136,7 @@ internal static class PageBenchmarks
     private static async Task RunAsync(HttpClient api, HttpResponseMessage accepted)
     {
         var jobId = (await accepted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
-        JsonElement job;
-        do
-        {
-            await Task.Delay(50);
-            job = await api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-        }
-        while (job.GetProperty("status").GetString() is "Queued" or "Running");
+        var job = await JobFollower.WaitAsync(api, jobId);
 
         if (job.GetProperty("status").GetString() != "Succeeded")
         {

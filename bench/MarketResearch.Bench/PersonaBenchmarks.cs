@@ -30,13 +30,7 @@ internal static class PersonaBenchmarks
             var started = Stopwatch.StartNew();
             var accepted = await (await api.PostAsJsonAsync($"/api/v1/projects/{projectId}/personas/generate", new { count, seed = 1 })).Content.ReadFromJsonAsync<JsonElement>();
             var jobId = accepted.GetProperty("jobId").GetGuid();
-            JsonElement job;
-            do
-            {
-                await Task.Delay(50);
-                job = await api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-            }
-            while (job.GetProperty("status").GetString() is "Queued" or "Running");
+            var job = await JobFollower.WaitAsync(api, jobId);
 
             Console.WriteLine($"{count} personas, offline provider, API → queue → worker → Postgres: {job.GetProperty("status").GetString()} in {started.Elapsed.TotalSeconds:0.00} s");
         }

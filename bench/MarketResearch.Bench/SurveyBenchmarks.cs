@@ -72,14 +72,6 @@ internal static class SurveyBenchmarks
     private static async Task<JsonElement> WaitAsync(HttpClient api, JsonElement accepted)
     {
         var jobId = accepted.GetProperty("jobId").GetGuid();
-        JsonElement job;
-        do
-        {
-            await Task.Delay(50);
-            job = await api.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{jobId}");
-        }
-        while (job.GetProperty("status").GetString() is "Queued" or "Running");
-
-        return job;
+        return await JobFollower.WaitAsync(api, jobId);
     }
 }
