@@ -19,6 +19,11 @@ internal static class AuthBenchmarks
 {
     private const int Clients = 10;
     private const int LoginsPerClient = 30;
+
+    /// <summary>BENCH_LOGINS_PER_CLIENT overrides the 30 rounds, e.g. for A/B runs whose CPU per login must average more logins.</summary>
+    private static readonly int LoginRounds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_LOGINS_PER_CLIENT"), out var rounds) && rounds > 0
+        ? rounds
+        : LoginsPerClient;
     private const int ValidationRounds = 5000;
     private const string Password = "benchmark passphrase that is long";
     private const int WarmUpRounds = 5;
@@ -65,7 +70,7 @@ internal static class AuthBenchmarks
         await Task.WhenAll(emails.Select(async email =>
         {
             using var client = stack.App.CreateHttpClient("api");
-            for (var round = 0; round < LoginsPerClient; round++)
+            for (var round = 0; round < LoginRounds; round++)
             {
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });

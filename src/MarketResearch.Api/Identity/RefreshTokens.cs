@@ -31,7 +31,7 @@ internal sealed class RefreshTokens(ResearchDbContext db, IOptions<AuthOptions> 
             CreatedAt = now,
             ExpiresAt = now + options.Value.RefreshTokenLifetime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveInOneBatchAsync(cancellationToken);
         return token;
     }
 
@@ -74,6 +74,25 @@ internal sealed class RefreshTokens(ResearchDbContext db, IOptions<AuthOptions> 
     {
         var now = clock.GetUtcNow();
         return tokens.Where(row => row.RevokedAt == null).ExecuteUpdateAsync(update => update.SetProperty(row => row.RevokedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the token with whatever the request staged (a sign-in's audit row) without EF's explicit transaction: the
+    /// rows go out as one Npgsql batch, which Postgres runs in one implicit transaction (a failing row rolls back the
+    /// others), so BEGIN/COMMIT would only add a round trip for the COMMIT.
+    /// </summary>
+    private async Task SaveInOneBatchAsync(CancellationToken cancellationToken)
+    {
+        var behaviour = db.Database.AutoTransactionBehavior;
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = behaviour;
+        }
     }
 
     private static string Base64UrlToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
