@@ -27,6 +27,7 @@ public sealed class PrerenderedAnswers : IDisposable
     private readonly ILogger<PrerenderedAnswers> _logger;
     private readonly PersistingComponentStateSubscription _persisting;
     private bool _recording;
+    private bool _watchingNavigation;
     private DateTimeOffset _expiresAt;
 
     public PrerenderedAnswers(
@@ -36,7 +37,6 @@ public sealed class PrerenderedAnswers : IDisposable
         (_state, _navigation, _options, _clock, _logger) = (state, navigation, options.Value, clock, logger);
         _persisting = state.RegisterOnPersisting(PersistAsync, RenderMode.InteractiveServer);
         Restore();
-        navigation.LocationChanged += Forget;
     }
 
     /// <summary>True while a page is being prerendered: what the API answers now is kept for the circuit.</summary>
@@ -114,7 +114,11 @@ public sealed class PrerenderedAnswers : IDisposable
 
     public void Dispose()
     {
-        _navigation.LocationChanged -= Forget;
+        if (_watchingNavigation)
+        {
+            _navigation.LocationChanged -= Forget;
+        }
+
         _persisting.Dispose();
     }
 
@@ -174,6 +178,10 @@ public sealed class PrerenderedAnswers : IDisposable
 
             _expiresAt = _clock.GetUtcNow() + _options.Lifetime;
         }
+
+        // Only a circuit restores answers, and its navigation manager is ready; outside one (an endpoint) it may not be.
+        _navigation.LocationChanged += Forget;
+        _watchingNavigation = true;
     }
 
     private static byte[] Pack(List<Recorded> answers)
