@@ -62,45 +62,70 @@ internal static class PageBenchmarks
             ($"/projects/{data.ProjectId}/exports", "[data-testid=exports]"),
             ("/account/security", "[data-testid=mfa]"),
         };
+        await using var apiCalls = WebApiCalls.Watch(stack);
         Console.WriteLine($"pages: load average before {BenchStack.LoadAverage()}");
         var worst = 0.0;
         var all = new List<TimeSpan>();
+        var totalCalls = 0L;
         foreach (var (path, ready) in pages)
         {
             await InteractiveAsync(page, path, ready);
+            var callsBefore = await apiCalls.SettledAsync();
             var cpuBefore = ServerCpu(stack);
             var samples = new List<TimeSpan>();
+            var shown = new List<TimeSpan>();
             for (var sample = 0; sample < Samples; sample++)
             {
-                samples.Add(await InteractiveAsync(page, path, ready));
+                var (content, interactive) = await InteractiveAsync(page, path, ready);
+                shown.Add(content);
+                samples.Add(interactive);
             }
 
             var serverCpu = (ServerCpu(stack) - cpuBefore) / Samples;
+            var callsAfter = await apiCalls.SettledAsync();
+            var calls = (double)(callsAfter - callsBefore) / Samples;
+            totalCalls += (long)Math.Round(calls * Samples);
             var latencies = new Latencies(samples);
             worst = Math.Max(worst, latencies.Percentile(50));
             all.AddRange(samples);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"page {Shape(path)}: interactive with its data {latencies.Describe()}; web+api CPU {serverCpu.TotalMilliseconds:0} ms per load"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"page {Shape(path)}: interactive with its data {latencies.Describe()}; prerendered data shown p50 {new Latencies(shown).Percentile(50):0} ms; " +
+                $"{calls:0.#} API calls and web+api CPU {serverCpu.TotalMilliseconds:0} ms per load"));
+            if (Environment.GetEnvironmentVariable("BENCH_PAGES_CALLS") == "1")
+            {
+                // Which calls: each distinct one with how many times per load it was made.
+                foreach (var call in apiCalls.Since(callsBefore).Select(Shape).GroupBy(call => call).OrderByDescending(group => group.Count()))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)call.Count() / Samples:0.#} × {call.Key}"));
+                }
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pages: all {pages.Length} pages {new Latencies(all).Describe()}; slowest page p50 {worst:0} ms (bar {BarMilliseconds:0} ms: {(worst < BarMilliseconds ? "met" : "missed")}); load average after {BenchStack.LoadAverage()}"));
+            $"pages: all {pages.Length} pages {new Latencies(all).Describe()}; {(double)totalCalls / (pages.Length * Samples):0.0} API calls per load; " +
+            $"slowest page p50 {worst:0} ms (bar {BarMilliseconds:0} ms: {(worst < BarMilliseconds ? "met" : "missed")}); load average after {BenchStack.LoadAverage()}"));
     }
 
-    /// <summary>From a fresh navigation (a new circuit) to the page interactive and showing its data.</summary>
-    private static async Task<TimeSpan> InteractiveAsync(IPage page, string path, string ready)
+    /// <summary>
+    /// From a fresh navigation (a new circuit) to the prerendered data on screen, and to the circuit's own render of the
+    /// page with its data (the ready element inside main[data-interactive], so a prerendered copy does not count).
+    /// </summary>
+    private static async Task<(TimeSpan Content, TimeSpan Interactive)> InteractiveAsync(IPage page, string path, string ready)
     {
         var clock = Stopwatch.StartNew();
-        await page.GotoAsync(path);
-        await page.Locator("main[data-interactive]").WaitForAsync();
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator(ready).First.WaitForAsync();
-        return clock.Elapsed;
+        var content = clock.Elapsed;
+        await page.Locator($"main[data-interactive] {ready}").First.WaitForAsync();
+        return (content, clock.Elapsed);
     }
 
     /// <summary>CPU the web app and the API have used so far: a load-independent cost of serving a page.</summary>
     private static TimeSpan ServerCpu(BenchStack stack) => (stack.CpuTimeOf("web") ?? TimeSpan.Zero) + (stack.CpuTimeOf("api") ?? TimeSpan.Zero);
 
     private static string Shape(string path) =>
-        "/" + string.Join("/", path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(part => Guid.TryParse(part, out _) ? "{id}" : part));
+        (path.StartsWith('/') ? "/" : string.Empty) + string.Join("/", path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => Guid.TryParse(part, out _) ? "{id}" : part));
 
     private sealed record Seeded(Guid ProjectId, Guid PersonaId, Guid FocusGroupId, Guid SurveyId);
 

@@ -40,6 +40,11 @@ internal static class WebRegistration
             .Bind(builder.Configuration.GetSection(MfaChallengeOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<PrerenderedAnswersOptions>()
+            .Bind(builder.Configuration.GetSection(PrerenderedAnswersOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<PrerenderedAnswers>();
         builder.Services.AddHttpClient<ApiClient>(ApiClientOptions.Configure);
         builder.Services.AddHttpClient<AuthApiClient>(ApiClientOptions.Configure);
         builder.Services.AddScoped<CurrentAccount>();

@@ -11,20 +11,34 @@ namespace MarketResearch.Web.AI;
 /// </summary>
 public sealed class AiStatusClient(ApiClient api)
 {
-    private bool? _offline;
-    private bool _asked;
+    private Task<(bool? Offline, bool Known)>? _status;
 
+    /// <summary>Asked once per circuit or request; callers that ask at the same time share the one call.</summary>
     public async Task<bool?> IsOfflineAsync(CancellationToken cancellationToken)
     {
-        if (_asked)
+        var asking = _status ??= AskAsync(cancellationToken);
+        try
         {
-            return _offline;
-        }
+            var (offline, known) = await asking;
+            if (!known && ReferenceEquals(_status, asking))
+            {
+                // The API could not say this time (unreachable, say): ask again next time.
+                _status = null;
+            }
 
+            return offline;
+        }
+        catch when (ReferenceEquals(_status, asking))
+        {
+            _status = null;
+            throw;
+        }
+    }
+
+    private async Task<(bool? Offline, bool Known)> AskAsync(CancellationToken cancellationToken)
+    {
         var status = await api.GetAsync<JsonElement>("/api/v1/ai/status", cancellationToken);
-        _asked = status.Succeeded || status.Problem!.Status == HttpStatusCode.NotFound;
-        _offline = status.Succeeded ? ReadOffline(status.Value) : null;
-        return _offline;
+        return (status.Succeeded ? ReadOffline(status.Value) : null, status.Succeeded || status.Problem!.Status == HttpStatusCode.NotFound);
     }
 
     /// <summary>Reads the flag from the shapes an AI status can take: {offline}, {isOffline}, or a chat provider named "Offline".</summary>

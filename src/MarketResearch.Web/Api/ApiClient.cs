@@ -9,14 +9,20 @@ namespace MarketResearch.Web.Api;
 /// <summary>
 /// Calls /api/v1 with the signed-in user's access token (refreshed by <see cref="ApiSession"/>). Refusals come
 /// back as <see cref="ApiProblem"/>; a session the API no longer accepts throws <see cref="SessionExpiredException"/>.
+/// A read the page's prerender already made is answered from <see cref="PrerenderedAnswers"/> once, without a call.
 /// </summary>
-public sealed class ApiClient(HttpClient http, ApiSession session)
+public sealed class ApiClient(HttpClient http, ApiSession session, PrerenderedAnswers prerendered)
 {
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
+        if (method == HttpMethod.Get && prerendered.TryTake(path, out var answer))
+        {
+            return new ApiResult<T>(answer.Deserialize<T>(JsonSerializerOptions.Web), null);
+        }
+
         try
         {
             using var response = await SendRawAsync(method, path, body, HttpCompletionOption.ResponseContentRead, cancellationToken);
@@ -25,7 +31,15 @@ public sealed class ApiClient(HttpClient http, ApiSession session)
                 return await ProblemAsync(response, cancellationToken);
             }
 
-            return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, cancellationToken), null);
+            if (method != HttpMethod.Get || !prerendered.IsRecording)
+            {
+                return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, cancellationToken), null);
+            }
+
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var read = JsonSerializer.Deserialize<JsonElement>(bytes);
+            prerendered.Record(path, read, bytes.Length);
+            return new ApiResult<T>(read.Deserialize<T>(JsonSerializerOptions.Web), null);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -86,6 +100,12 @@ public sealed class ApiClient(HttpClient http, ApiSession session)
         HttpMethod method, string path, object? body, HttpCompletionOption completion, CancellationToken cancellationToken,
         Action<HttpRequestMessage>? configure = null)
     {
+        if (method != HttpMethod.Get)
+        {
+            // A write changes what the API would answer: reads after it must not see the prerender's answers.
+            prerendered.Forget();
+        }
+
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
             await session.AccessTokenAsync(cancellationToken) ?? throw new SessionExpiredException());
