@@ -57,7 +57,9 @@ internal sealed class FocusGroupModerator(
             var question = brief.Questions[index];
             var earlier = DiscussionDigest.Earlier(brief.Questions, _transcript, index);
             var previous = _transcript.Where(turn => turn.QuestionIndex == index - 1 && turn.Speaker is not null).ToList();
-            var answers = await RoundAsync(brief, names, vectors, index, FocusGroupRounds.Answer, question, questionVectors[index], brief.Participants, earlier, previous, cancellationToken);
+            var last = index == brief.Questions.Count - 1;
+            var answers = await RoundAsync(brief, names, vectors, index, FocusGroupRounds.Answer, question, questionVectors[index], brief.Participants, earlier, previous,
+                another: !last || brief.FollowUps, cancellationToken);
             live.Progress(0.9 * ++roundsDone / rounds, $"Question {index + 1} of {brief.Questions.Count} answered");
 
             if (brief.FollowUps)
@@ -68,7 +70,7 @@ internal sealed class FocusGroupModerator(
                 vectors.Start(followUp);
                 var asked = FollowUpAudience(answers, brief.Participants);
                 var followUpVector = new Lazy<Task<float[]>>(() => vectors.Of(followUp));
-                await RoundAsync(brief, names, vectors, index, FocusGroupRounds.FollowUp, followUp.Text, followUpVector, asked, earlier, answers, cancellationToken);
+                await RoundAsync(brief, names, vectors, index, FocusGroupRounds.FollowUp, followUp.Text, followUpVector, asked, earlier, answers, another: !last, cancellationToken);
                 live.Progress(0.9 * ++roundsDone / rounds, $"Follow-up {index + 1} of {brief.Questions.Count} answered");
             }
         }
@@ -76,11 +78,12 @@ internal sealed class FocusGroupModerator(
 
     private async Task<List<DiscussionTurn>> RoundAsync(
         DiscussionBrief brief, ParticipantNames names, TurnVectors vectors, int questionIndex, int round, string question, Lazy<Task<float[]>> questionVector,
-        IReadOnlyList<FocusGroupParticipant> speakers, string earlier, IReadOnlyList<DiscussionTurn> latest, CancellationToken cancellationToken)
+        IReadOnlyList<FocusGroupParticipant> speakers, string earlier, IReadOnlyList<DiscussionTurn> latest, bool another, CancellationToken cancellationToken)
     {
         var answers = new DiscussionTurn?[speakers.Count];
-        // The previous round's turns are embedded once this round's calls are out, and this round's wait for the next.
-        var previous = vectors.Hold();
+        // The previous round's answers are embedded once this round's calls are out, so the two do not compete for the
+        // cores; this round's wait for the next round's calls, unless there is none.
+        var previous = vectors.Hold(another);
         var firstCalls = Math.Min(speakers.Count, options.AnswerConcurrency);
         var dispatched = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.AnswerConcurrency, CancellationToken = cancellationToken };
@@ -172,9 +175,11 @@ internal sealed class FocusGroupModerator(
         IEnumerable<string> recalled = remembered.Select(turn => turn.Text);
         if (PersonaMemory.NeedsRanking(remembered.Count, options.MemoryAnswers))
         {
+            // The question's vector is computed alongside the answers' rather than after them.
+            var questionVector = question.Value;
             var earlier = await Task.WhenAll(remembered.Select(async turn => new RememberedAnswer(turn.QuestionIndex, turn.Text, await vectors.Of(turn))));
-            var questionVector = await question.Value;
-            recalled = PersonaMemory.Recall(earlier, questionVector, options.MemoryAnswers).Select(answer => answer.Text);
+            var asked = await questionVector;
+            recalled = PersonaMemory.Recall(earlier, asked, options.MemoryAnswers).Select(answer => answer.Text);
         }
 
         // Quoted and dash-led so no reader takes a remembered answer for another participant speaking.

@@ -46,7 +46,8 @@ internal sealed class FocusGroupRunHandler(
         // The group's chosen order, so digests and follow-up choices are the same on every attempt.
         var participants = group.PersonaIds.Select(id => personas.FirstOrDefault(p => p.Id == id)).OfType<Domain.Personas.Persona>()
             .Select(FocusGroupParticipant.From).ToList();
-        await using var live = new LiveTranscript(context, cancellationToken);
+        await using var events = new JobEventWriter(context, cancellationToken);
+        var live = new LiveTranscript(events);
         live.Progress(0.01, $"Discussing {group.Questions.Count} questions with {participants.Count} personas");
 
         var settings = options.Value;
@@ -100,7 +101,7 @@ internal sealed class FocusGroupRunHandler(
         var graph = await graphStoring;
         _completed.Add(1);
         live.Progress(1, $"Saved {turns.Count} turns and the insights");
-        await live.FlushAsync();
+        await events.FlushAsync();
         return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph = new { nodes = graph.Nodes.Count, edges = graph.Edges.Count } };
     }
 

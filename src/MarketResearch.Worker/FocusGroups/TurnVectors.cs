@@ -15,10 +15,13 @@ internal sealed class TurnVectors(IEmbeddingGenerator<string, Embedding<float>> 
     private readonly ConcurrentQueue<TaskCompletionSource> _gates = new();
     private TaskCompletionSource _gate = Released();
 
-    /// <summary>Turns started from now on wait until the returned gate is opened (or a vector is asked for).</summary>
-    public TaskCompletionSource Hold()
+    /// <summary>
+    /// Turns started from now on wait (when <paramref name="hold"/>) for the next gate; answers the gate in force until
+    /// now, for the caller to open. A vector asked for opens every gate.
+    /// </summary>
+    public TaskCompletionSource Hold(bool hold)
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = hold ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : Released();
         _gates.Enqueue(gate);
         return Interlocked.Exchange(ref _gate, gate);
     }
