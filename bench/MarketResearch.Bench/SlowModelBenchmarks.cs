@@ -59,17 +59,26 @@ internal static class SlowModelBenchmarks
             .GetProperty("items").EnumerateArray().Select(persona => persona.GetProperty("id").GetGuid()).Take(Personas).ToList();
         var group = await (await user.Api.PostAsJsonAsync($"/api/v1/projects/{projectId}/focus-groups",
             new { name = "Bench", personaIds, questions = Questions, moderatorFollowUps = false })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var groupId = group.GetProperty("id").GetGuid();
+        // The first run in a worker process pays for JIT of the whole focus-group path (EF queries, prompts, clustering,
+        // graph): shown, but the bar is about the steady run that follows, as for the personas' warm-up above.
+        await DiscussAsync(user, model, groupId, personaIds.Count, "first run in this worker (cold JIT)", bar: false);
+        await DiscussAsync(user, model, groupId, personaIds.Count, "steady", bar: true);
+    }
+
+    private static async Task DiscussAsync(BenchUser user, SlowChatServer model, Guid groupId, int participants, string label, bool bar)
+    {
         model.Reset();
         var discussion = Stopwatch.StartNew();
         var discussionRequested = DateTimeOffset.UtcNow;
-        var run = await (await user.Api.PostAsync($"/api/v1/focus-groups/{group.GetProperty("id").GetGuid()}/run", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var run = await (await user.Api.PostAsync($"/api/v1/focus-groups/{groupId}/run", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var job = await user.WaitForJobAsync(run.GetProperty("jobId").GetGuid());
         var discussionElapsed = discussion.Elapsed;
         Require(job);
         // Critical path: the rounds answer one after another, then the insights call.
         var focusBar = Slack * (Questions.Length + 1) * ModelDelay.TotalSeconds;
         var calls = model.Calls.Where(call => call.Start <= discussionRequested + discussionElapsed).ToList();
-        Report($"focus group {personaIds.Count} × {Questions.Length}", discussionElapsed, focusBar, model);
+        Report($"focus group {participants} × {Questions.Length} ({label})", discussionElapsed, bar ? focusBar : double.NaN, model);
         Console.WriteLine(CallTimeline.Describe(calls, job, discussionRequested, discussionRequested + discussionElapsed));
         Console.WriteLine($"  model calls during the run: {calls.Count} (critical path {CallTimeline.CriticalPathCalls(calls)} calls = {CallTimeline.CriticalPathCalls(calls) * ModelDelay.TotalSeconds:0.0} s floor; bar assumes {Questions.Length + 1})");
     }
@@ -93,5 +102,5 @@ internal static class SlowModelBenchmarks
 
     private static void Report(string what, TimeSpan elapsed, double barSeconds, SlowChatServer model) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what} against a {ModelDelay.TotalMilliseconds:0} ms model, API → queue → worker → Postgres: {elapsed.TotalSeconds:0.00} s (bar {barSeconds:0.00} s: {(elapsed.TotalSeconds <= barSeconds ? "met" : "missed")}); {model.Requests} model calls, critical path {CallTimeline.CriticalPathCalls(model.Calls)} calls, peak {model.PeakInFlight} in flight; load {BenchStack.LoadAverage()}"));
+            $"{what} against a {ModelDelay.TotalMilliseconds:0} ms model, API → queue → worker → Postgres: {elapsed.TotalSeconds:0.00} s ({(double.IsNaN(barSeconds) ? "not judged" : $"bar {barSeconds:0.00} s: {(elapsed.TotalSeconds <= barSeconds ? "met" : "missed")}")}); {model.Requests} model calls, critical path {CallTimeline.CriticalPathCalls(model.Calls)} calls, peak {model.PeakInFlight} in flight; load {BenchStack.LoadAverage()}"));
 }

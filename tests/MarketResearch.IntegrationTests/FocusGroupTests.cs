@@ -88,6 +88,9 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
 
         var events = await user.Client.GetStringAsync($"/api/v1/jobs/{jobId}/events");
         Assert.Equal(turns.Count, events.Split('\n').Count(line => line == "event: turn"));
+        // Written in batches beside the discussion, the turns still stream round by round.
+        var streamed = StreamedQuestionIndexes(events);
+        Assert.Equal(streamed.Order(), streamed);
         Assert.Contains("focus_groups_completed_total", await stack.CreateClient("worker").GetStringAsync("/metrics"), StringComparison.Ordinal);
     }
 
@@ -119,6 +122,17 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         Assert.Equal(2, job.GetProperty("attempts").GetInt32());
         Assert.Equal(before, await CountAsync("SELECT count(*) FROM focus_group_turns WHERE job_id = @id", jobId));
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM focus_group_insights WHERE job_id = @id", jobId));
+    }
+
+    /// <summary>The question index of each "turn" event, in the order the stream delivered them.</summary>
+    private static List<int> StreamedQuestionIndexes(string stream)
+    {
+        var lines = stream.Split('\n');
+        return lines.Select((line, index) => (line, index))
+            .Where(entry => entry.line == "event: turn")
+            .Select(entry => lines.Skip(entry.index + 1).First(line => line.StartsWith("data: ", StringComparison.Ordinal)))
+            .Select(data => JsonSerializer.Deserialize<JsonElement>(data["data: ".Length..]).GetProperty("questionIndex").GetInt32())
+            .ToList();
     }
 
     public static TheoryData<string> BadDrafts => new()

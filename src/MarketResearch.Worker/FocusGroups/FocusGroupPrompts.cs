@@ -6,7 +6,8 @@ namespace MarketResearch.Worker.FocusGroups;
 internal static class FocusGroupPrompts
 {
     public static PromptTemplate Participant { get; } = Load("focus-group-participant");
-    public static PromptTemplate Answer { get; } = Load("focus-group-answer");
+    // v2: the recalled answers are in speaking order while they all fit, ranked only beyond that.
+    public static PromptTemplate Answer { get; } = Load("focus-group-answer", version: 2);
     public static PromptTemplate FollowUp { get; } = Load("focus-group-followup");
     public static PromptTemplate Insights { get; } = Load("focus-group-insights", version: 2);
 

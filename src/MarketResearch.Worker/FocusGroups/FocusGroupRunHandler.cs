@@ -46,14 +46,18 @@ internal sealed class FocusGroupRunHandler(
         // The group's chosen order, so digests and follow-up choices are the same on every attempt.
         var participants = group.PersonaIds.Select(id => personas.FirstOrDefault(p => p.Id == id)).OfType<Domain.Personas.Persona>()
             .Select(FocusGroupParticipant.From).ToList();
-        await SetStatusAsync(db, group.Id, context.JobId, FocusGroupStatus.Running, cancellationToken);
-        await context.ReportProgressAsync(0.01, $"Discussing {group.Questions.Count} questions with {participants.Count} personas", cancellationToken);
+        await using var events = new JobEventWriter(context, cancellationToken);
+        var live = new LiveTranscript(events);
+        live.Progress(0.01, $"Discussing {group.Questions.Count} questions with {participants.Count} personas");
 
         var settings = options.Value;
+        // Round 1's calls need neither the status write nor the knowledge search: both run beside it.
+        var statusWrite = SetStatusAsync(db, group.Id, context.JobId, FocusGroupStatus.Running, cancellationToken);
         var grounding = FocusGroupGrounding.SearchAsync(scopes, project, group.Questions, cancellationToken);
-        var moderator = new FocusGroupModerator(structured, embeddings, settings, context, clock);
-        var transcript = await moderator.DiscussAsync(new DiscussionBrief(project.Name, group.Questions, group.ModeratorFollowUps, participants), cancellationToken);
-        var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, participants.Count, settings);
+        var moderator = new FocusGroupModerator(structured, embeddings, settings, live, clock);
+        var discussing = moderator.DiscussAsync(new DiscussionBrief(project.Name, group.Questions, group.ModeratorFollowUps, participants), cancellationToken);
+        await Task.WhenAll(statusWrite, discussing);
+        var (transcript, embedded) = await discussing;
         var turns = transcript.Select(turn => new FocusGroupTurn
         {
             Id = Guid.CreateVersion7(turn.CreatedAt),
@@ -70,35 +74,63 @@ internal sealed class FocusGroupRunHandler(
             LexiconSentiment = turn.LexiconSentiment,
             AgreesWith = [.. turn.AgreesWith],
             DisagreesWith = [.. turn.DisagreesWith],
-            Embedding = turn.Embedding,
             CreatedAt = turn.CreatedAt,
         }).ToList();
-        await context.ReportProgressAsync(0.92, "Writing insights", cancellationToken);
-        // The graph's extraction calls wait on the model as long as the insights call does: run them side by side, not one after the other.
-        var graphBuilding = scope.ServiceProvider.GetRequiredService<DiscussionGraphBuilder>()
-            .BuildAsync(FocusGroupDiscussionSource.Describe(group.Id, group.ProjectId, personas, turns), cancellationToken);
-        var insightsWriting = new FocusGroupInsightWriter(structured, settings).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
-        await Task.WhenAll(graphBuilding, insightsWriting);
-        var insights = await insightsWriting;
-        var graph = await graphBuilding;
-
-        var now = clock.GetUtcNow();
-        var insight = new FocusGroupInsight
+        // The graph reads only the words and who sided with whom, so its extraction calls (which wait on the model as
+        // long as the insights call does) start before the last answers are embedded; it is stored as soon as it is built.
+        var graphStoring = BuildAndStoreGraphAsync(group, personas, turns, cancellationToken);
+        try
         {
-            JobId = context.JobId,
+            await embedded;
+            for (var index = 0; index < turns.Count; index++)
+            {
+                turns[index].Embedding = transcript[index].Embedding;
+            }
+
+            var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, participants.Count, settings);
+            live.Progress(0.92, "Writing insights");
+            var insightsWriting = WriteInsightsAsync(context.JobId, group, project, transcript, statistics, grounding, cancellationToken);
+            await SaveReplacingEarlierAttemptsAsync(db, group.Id, context.JobId, turns, insightsWriting, cancellationToken);
+        }
+        finally
+        {
+            // Never left running behind a failed run.
+            await Task.WhenAny(graphStoring);
+        }
+
+        var graph = await graphStoring;
+        _completed.Add(1);
+        live.Progress(1, $"Saved {turns.Count} turns and the insights");
+        await events.FlushAsync();
+        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph = new { nodes = graph.Nodes.Count, edges = graph.Edges.Count } };
+    }
+
+    private async Task<FocusGroupInsight> WriteInsightsAsync(Guid jobId, FocusGroup group, Domain.Projects.Project project,
+        IReadOnlyList<DiscussionTurn> transcript, FocusGroupStatistics statistics, Task<Knowledge.GroundingPassages> grounding, CancellationToken cancellationToken)
+    {
+        var insights = await new FocusGroupInsightWriter(structured, options.Value).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
+        return new FocusGroupInsight
+        {
+            JobId = jobId,
             FocusGroupId = group.Id,
             Insights = insights,
             Statistics = JsonSerializer.SerializeToDocument(statistics, Json),
             GeneratedBy = provider.IsOffline ? "offline" : provider.ChatModel,
             PromptVersion = FocusGroupPrompts.Versions,
-            CreatedAt = now,
+            CreatedAt = clock.GetUtcNow(),
         };
-        await SaveReplacingEarlierAttemptsAsync(db, group.Id, context.JobId, turns, insight, now, cancellationToken);
-        // The discussion graph is a projection of the saved transcript; replacing it keeps a re-run harmless.
+    }
+
+    /// <summary>The discussion graph is a projection of the transcript; replacing it keeps a re-run harmless.</summary>
+    private async Task<DiscussionGraphData> BuildAndStoreGraphAsync(
+        FocusGroup group, IReadOnlyList<Domain.Personas.Persona> personas, IReadOnlyList<FocusGroupTurn> turns, CancellationToken cancellationToken)
+    {
+        // Its own scope (and DbContext): it runs while the transcript is being saved.
+        await using var scope = scopes.CreateAsyncScope();
+        var graph = await scope.ServiceProvider.GetRequiredService<DiscussionGraphBuilder>()
+            .BuildAsync(FocusGroupDiscussionSource.Describe(group.Id, group.ProjectId, personas, turns), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<IGraphStore>().ReplaceAsync(graph, cancellationToken);
-        _completed.Add(1);
-        await context.ReportProgressAsync(1, $"Saved {turns.Count} turns and the insights", cancellationToken);
-        return new { turns = turns.Count, participants = participants.Count, questions = group.Questions.Count, offline = provider.IsOffline, graph = new { nodes = graph.Nodes.Count, edges = graph.Edges.Count } };
+        return graph;
     }
 
     private static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>
@@ -106,8 +138,13 @@ internal sealed class FocusGroupRunHandler(
         db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
             .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, status), cancellationToken);
 
+    /// <summary>
+    /// One transaction replaces whatever an earlier attempt of this job saved with the transcript and the insights and
+    /// completes the group. The transcript's rows go in while the model is still writing the insights, which then
+    /// join them before the commit: nothing is visible half-written, and the insert costs no time after the last call.
+    /// </summary>
     private static async Task SaveReplacingEarlierAttemptsAsync(
-        ResearchDbContext db, Guid groupId, Guid jobId, List<FocusGroupTurn> turns, FocusGroupInsight insight, DateTimeOffset now, CancellationToken cancellationToken)
+        ResearchDbContext db, Guid groupId, Guid jobId, List<FocusGroupTurn> turns, Task<FocusGroupInsight> insightsWriting, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -116,10 +153,12 @@ internal sealed class FocusGroupRunHandler(
             await db.FocusGroupTurns.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
             await db.FocusGroupInsights.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
             db.FocusGroupTurns.AddRange(turns);
+            await db.SaveChangesAsync(cancellationToken);
+            var insight = await insightsWriting;
             db.FocusGroupInsights.Add(insight);
             await db.SaveChangesAsync(cancellationToken);
             await db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
-                .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, insight.CreatedAt), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();

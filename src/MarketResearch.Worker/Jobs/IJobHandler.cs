@@ -29,15 +29,23 @@ public sealed class JobContext(Guid jobId, Guid? projectId, Guid createdBy, int 
     public T PayloadAs<T>() => Payload.Deserialize<T>(JsonSerializerOptions.Web)
         ?? throw new JobPayloadException($"The payload is not a {typeof(T).Name}.");
 
-    public Task ReportProgressAsync(double fraction, string message, CancellationToken cancellationToken)
+    public Task ReportProgressAsync(double fraction, string message, CancellationToken cancellationToken) =>
+        PublishAsync([RecordProgress(fraction, message)], cancellationToken);
+
+    /// <summary>Records progress and answers its event, for a handler that publishes its events in batches.</summary>
+    public JobEventData RecordProgress(double fraction, string message)
     {
         Progress = Math.Clamp(fraction, 0, 1);
         ProgressMessage = message;
-        return events.PublishAsync(JobId, "progress", new { progress = Progress, message }, cancellationToken);
+        return new JobEventData("progress", new { progress = Progress, message });
     }
 
     public Task PublishAsync(string type, object data, CancellationToken cancellationToken) =>
         events.PublishAsync(JobId, type, data, cancellationToken);
+
+    /// <summary>Several events, stored in their order by one insert.</summary>
+    public Task PublishAsync(IReadOnlyList<JobEventData> batch, CancellationToken cancellationToken) =>
+        events.PublishAsync(JobId, batch, cancellationToken);
 }
 
 /// <summary>A payload that can never succeed: the job fails at once instead of being retried.</summary>

@@ -11,17 +11,23 @@ namespace MarketResearch.Worker.Jobs;
 /// </summary>
 public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexer redis, TimeProvider clock)
 {
-    public async Task PublishAsync(Guid jobId, string type, object data, CancellationToken cancellationToken)
+    public Task PublishAsync(Guid jobId, string type, object data, CancellationToken cancellationToken) =>
+        PublishAsync(jobId, [new JobEventData(type, data)], cancellationToken);
+
+    /// <summary>Several events in their order: one insert for all of them, then each to the live streams.</summary>
+    public async Task PublishAsync(Guid jobId, IReadOnlyList<JobEventData> events, CancellationToken cancellationToken)
     {
-        var entry = new JobEvent { JobId = jobId, Type = type, Data = JsonSerializer.SerializeToDocument(data, JsonSerializerOptions.Web), CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var entries = events.Select(item => new JobEvent { JobId = jobId, Type = item.Type, Data = JsonSerializer.SerializeToDocument(item.Data, JsonSerializerOptions.Web), CreatedAt = now }).ToList();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
-            db.JobEvents.Add(entry);
+            db.JobEvents.AddRange(entries);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await BroadcastAsync(jobId, entry.Id, type, entry.Data.RootElement);
+        // Sent together, so subscribers get them in order without a round trip each; entries are numbered as inserted.
+        await Task.WhenAll(entries.Select(entry => BroadcastAsync(jobId, entry.Id, entry.Type, entry.Data.RootElement)));
     }
 
     /// <summary>Sends an event already stored (e.g. by the statement that claimed or finished the job) to the live streams.</summary>
@@ -38,3 +44,6 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
     private static string Message(long eventId, string type, object data) =>
         JsonSerializer.Serialize(new { id = eventId, type, data }, JsonSerializerOptions.Web);
 }
+
+/// <summary>An event to publish: its type (e.g. "turn", "progress") and its JSON payload.</summary>
+public sealed record JobEventData(string Type, object Data);

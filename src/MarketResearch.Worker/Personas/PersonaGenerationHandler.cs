@@ -38,7 +38,9 @@ internal sealed class PersonaGenerationHandler(
 
         var plan = PanelPlanner.Plan(new PanelRequest(project.Audience, project.Locale, payload.Count, payload.Seed,
             new AdversarialOptions(Enabled: payload.Adversarial)));
-        await context.ReportProgressAsync(0.05, $"Planned {plan.Blueprints.Count} personas", cancellationToken);
+        // Progress is written in order beside the work: neither the first call nor the last waits for a progress insert.
+        await using var events = new JobEventWriter(context, cancellationToken);
+        events.Progress(0.05, $"Planned {plan.Blueprints.Count} personas");
         var knowledge = payload.UseKnowledge
             ? await grounding.ForPanelAsync(project, plan.Blueprints, cancellationToken)
             : plan.Blueprints.ToDictionary(blueprint => blueprint.Slot, _ => GroundingPassages.None);
@@ -52,7 +54,7 @@ internal sealed class PersonaGenerationHandler(
                 var finished = Interlocked.Increment(ref done);
                 if (finished % Math.Max(1, plan.Blueprints.Count / 10) == 0 || finished == plan.Blueprints.Count)
                 {
-                    await context.ReportProgressAsync(0.05 + (0.85 * finished / plan.Blueprints.Count), $"Wrote {finished} of {plan.Blueprints.Count} profiles", token);
+                    events.Progress(0.05 + (0.85 * finished / plan.Blueprints.Count), $"Wrote {finished} of {plan.Blueprints.Count} profiles");
                 }
             });
 
@@ -79,9 +81,10 @@ internal sealed class PersonaGenerationHandler(
         await SaveReplacingEarlierAttemptsAsync(db, context.JobId, personas, cancellationToken);
         _generated.Add(personas.Count);
 
+        events.Progress(1, $"Saved {personas.Count} personas");
         var saved = await db.Personas.AsNoTracking().Where(row => row.JobId == context.JobId).Select(row => row.Demographics).ToListAsync(cancellationToken);
         var fit = PanelFit.Measure(saved.Select(values => new PersonaDemographics(values)).ToList(), plan.Audience);
-        await context.ReportProgressAsync(1, $"Saved {personas.Count} personas", cancellationToken);
+        await events.FlushAsync();
         return new { count = personas.Count, offline = provider.IsOffline, fit };
     }
 

@@ -38,6 +38,22 @@ public sealed class FocusGroupAnalysisTests
     }
 
     [Fact]
+    public void Memory_that_holds_every_earlier_answer_recalls_them_in_speaking_order_without_ranking()
+    {
+        RememberedAnswer Answer(int index, params float[] vector) => new(index, $"answer {index}", vector);
+        var earlier = new[] { Answer(0, 1, 0, 0), Answer(1, 0, 1, 0), Answer(2, 0, 0, 1) };
+
+        Assert.False(PersonaMemory.NeedsRanking(earlier.Length, count: 3));
+        Assert.True(PersonaMemory.NeedsRanking(earlier.Length, count: 2));
+        // The same lines ranking would choose, in the order they were spoken, whatever the question.
+        Assert.Equal([0, 1, 2], PersonaMemory.Recall(earlier, [0, 0, 1], count: 3).Select(a => a.QuestionIndex));
+        Assert.Equal(PersonaMemory.Recall(earlier, [0, 0, 1], count: 3).Select(a => a.Text).Order(),
+            PersonaMemory.Recall(earlier, [1, 0, 0], count: 3).Select(a => a.Text).Order());
+        // Without vectors at all (the moderator's case while they are still being computed).
+        Assert.Equal(["x", "y"], PersonaMemory.Recall([new(0, "x", ReadOnlyMemory<float>.Empty), new(1, "y", ReadOnlyMemory<float>.Empty)], [1, 0], count: 3).Select(a => a.Text));
+    }
+
+    [Fact]
     public void Names_resolve_by_full_name_or_a_unique_first_name_and_never_to_oneself()
     {
         var anna = Guid.NewGuid();
