@@ -102,7 +102,7 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         var personaIds = await PersonasAsync(user, projectId, 3);
         var groupId = await CreateAsync(user, projectId, personaIds, Questions[..2]);
         var jobId = await RunAsync(user, groupId);
-        var before = await CountAsync("SELECT count(*) FROM focus_group_turns WHERE job_id = @id", jobId);
+        var before = await stack.CountAsync("SELECT count(*) FROM focus_group_turns WHERE job_id = @id", jobId);
         Assert.Equal(6L, before);
 
         // As if the worker had died after saving: the queue hands the same job out again.
@@ -120,8 +120,8 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         var job = await TestJobs.WaitForStatusAsync(user.Client, jobId, TimeSpan.FromSeconds(90), "Succeeded", "Failed", "DeadLettered");
         Assert.Equal("Succeeded", job.GetProperty("status").GetString());
         Assert.Equal(2, job.GetProperty("attempts").GetInt32());
-        Assert.Equal(before, await CountAsync("SELECT count(*) FROM focus_group_turns WHERE job_id = @id", jobId));
-        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM focus_group_insights WHERE job_id = @id", jobId));
+        Assert.Equal(before, await stack.CountAsync("SELECT count(*) FROM focus_group_turns WHERE job_id = @id", jobId));
+        Assert.Equal(1L, await stack.CountAsync("SELECT count(*) FROM focus_group_insights WHERE job_id = @id", jobId));
     }
 
     /// <summary>The question index of each "turn" event, in the order the stream delivered them.</summary>
@@ -175,8 +175,8 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM focus_groups WHERE project_id = @id", projectId));
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id AND type = 'focus_groups.run'", projectId));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM focus_groups WHERE project_id = @id", projectId));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id AND type = 'focus_groups.run'", projectId));
     }
 
     [Fact]
@@ -241,14 +241,5 @@ public sealed class FocusGroupTests(LocalStackFixture stack)
         await PersonaGenerationTests.GenerateAsync(user, projectId, new { count, seed = 11 });
         var page = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/personas?limit=100");
         return page.GetProperty("items").EnumerateArray().Select(persona => persona.GetProperty("id").GetGuid()).ToList();
-    }
-
-    private async Task<long> CountAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MarketResearch.Tests.Knowledge;
-using Npgsql;
 
 namespace MarketResearch.IntegrationTests;
 
@@ -67,13 +66,13 @@ public sealed class KnowledgeTests(LocalStackFixture stack)
         var doomed = await UploadAndIngestAsync(user, projectId, "Penguins dislike soy milk in Antarctic research stations."u8.ToArray(), "doomed.txt");
         var doomedId = doomed.GetProperty("id").GetGuid();
         Assert.Equal(doomedId, (await SearchAsync(user, projectId, "penguins soy"))[0].GetProperty("documentId").GetGuid());
-        Assert.True(await CountAsync("SELECT count(*) FROM knowledge_chunks WHERE document_id = @id", doomedId) > 0);
+        Assert.True(await stack.CountAsync("SELECT count(*) FROM knowledge_chunks WHERE document_id = @id", doomedId) > 0);
 
         var deleted = await user.Client.DeleteAsync($"/api/v1/documents/{doomedId}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM knowledge_chunks WHERE document_id = @id", doomedId));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM knowledge_document_contents WHERE document_id = @id", doomedId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM knowledge_chunks WHERE document_id = @id", doomedId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM knowledge_document_contents WHERE document_id = @id", doomedId));
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"/api/v1/documents/{doomedId}")).StatusCode);
         var after = await SearchAsync(user, projectId, "penguins soy");
         Assert.DoesNotContain(after, passage => passage.GetProperty("documentId").GetGuid() == doomedId);
@@ -149,7 +148,7 @@ public sealed class KnowledgeTests(LocalStackFixture stack)
         // The stranger's own project does not see the owner's passages.
         var own = await stranger.CreateProjectAsync();
         Assert.Empty(await SearchAsync(stranger, own, "secret launch plans oat yoghurt"));
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM knowledge_documents WHERE id = @id", documentId));
+        Assert.Equal(1, await stack.CountAsync("SELECT count(*) FROM knowledge_documents WHERE id = @id", documentId));
     }
 
     [Fact]
@@ -244,16 +243,7 @@ public sealed class KnowledgeTests(LocalStackFixture stack)
 
     private async Task AssertNothingStoredAsync(Guid projectId)
     {
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM knowledge_documents WHERE project_id = @id", projectId));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id", projectId));
-    }
-
-    private async Task<long> CountAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM knowledge_documents WHERE project_id = @id", projectId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id", projectId));
     }
 }

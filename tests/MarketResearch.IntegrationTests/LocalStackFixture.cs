@@ -83,6 +83,16 @@ public sealed class LocalStackFixture : IAsyncLifetime
     public async Task<string> DatabaseConnectionStringAsync() =>
         await App.GetConnectionStringAsync("marketresearch") ?? throw new InvalidOperationException("No connection string.");
 
+    /// <summary>A count straight from Postgres (what the API does not show), with one uuid parameter <c>@id</c>.</summary>
+    public async Task<long> CountAsync(string sql, Guid id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

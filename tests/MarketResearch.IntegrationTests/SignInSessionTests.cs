@@ -25,8 +25,8 @@ public sealed class SignInSessionTests(LocalStackFixture stack)
 
         await new RefreshTokens(db, Options.Create(new AuthOptions()), TimeProvider.System).IssueAsync(userId, familyId, CancellationToken.None);
 
-        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
-        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM security_events WHERE id = @id", staged.Id));
+        Assert.Equal(1L, await stack.CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
+        Assert.Equal(1L, await stack.CountAsync("SELECT count(*) FROM security_events WHERE id = @id", staged.Id));
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class SignInSessionTests(LocalStackFixture stack)
         await Assert.ThrowsAsync<DbUpdateException>(() =>
             new RefreshTokens(db, Options.Create(new AuthOptions()), TimeProvider.System).IssueAsync(userId, familyId, CancellationToken.None));
 
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM security_events WHERE id = @id", refused.Id));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM security_events WHERE id = @id", refused.Id));
         // The context's own setting is back: other saves of the request keep EF's transaction.
         Assert.Equal(AutoTransactionBehavior.WhenNeeded, db.Database.AutoTransactionBehavior);
     }
@@ -60,8 +60,8 @@ public sealed class SignInSessionTests(LocalStackFixture stack)
         await Assert.ThrowsAsync<DbUpdateException>(() =>
             new RefreshTokens(db, Options.Create(new AuthOptions()), TimeProvider.System).IssueAsync(Guid.CreateVersion7(), familyId, CancellationToken.None));
 
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM security_events WHERE id = @id", staged.Id));
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM security_events WHERE id = @id", staged.Id));
+        Assert.Equal(0L, await stack.CountAsync("SELECT count(*) FROM refresh_tokens WHERE family_id = @id", familyId));
     }
 
     private static SecurityEvent Event(Guid? userId, string type) => new()
@@ -87,14 +87,5 @@ public sealed class SignInSessionTests(LocalStackFixture stack)
         await using var command = new NpgsqlCommand("""SELECT id FROM "AspNetUsers" WHERE normalized_email = @email""", connection);
         command.Parameters.AddWithValue("email", user.Email.ToUpperInvariant());
         return (Guid)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<long> CountAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Npgsql;
 
 namespace MarketResearch.IntegrationTests;
 
@@ -64,15 +63,15 @@ public sealed class SurveyTests(LocalStackFixture stack)
             Assert.All(tabs, tab => Assert.Equal(PanelSize, tab.GetProperty("rows").EnumerateArray().Sum(row => row.GetProperty("respondents").GetInt32())));
         }
 
-        Assert.Equal(PanelSize * AllFourTypes.Length, await CountAsync("SELECT count(*) FROM survey_responses WHERE job_id = @id", jobId));
+        Assert.Equal(PanelSize * AllFourTypes.Length, await stack.CountAsync("SELECT count(*) FROM survey_responses WHERE job_id = @id", jobId));
         Assert.Contains("surveys_completed_total", await stack.CreateClient("worker").GetStringAsync("/metrics"), StringComparison.Ordinal);
 
         // A second run: results move to it, the first run's answers stay its own.
         var second = await RunAsync(user, surveyId);
         var rerun = await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/surveys/{surveyId}/results");
         Assert.Equal(second, rerun.GetProperty("run").GetProperty("jobId").GetGuid());
-        Assert.Equal(PanelSize * AllFourTypes.Length, await CountAsync("SELECT count(*) FROM survey_responses WHERE job_id = @id", jobId));
-        Assert.Equal(2 * PanelSize * AllFourTypes.Length, await CountAsync("SELECT count(*) FROM survey_responses WHERE survey_id = @id", surveyId));
+        Assert.Equal(PanelSize * AllFourTypes.Length, await stack.CountAsync("SELECT count(*) FROM survey_responses WHERE job_id = @id", jobId));
+        Assert.Equal(2 * PanelSize * AllFourTypes.Length, await stack.CountAsync("SELECT count(*) FROM survey_responses WHERE survey_id = @id", surveyId));
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class SurveyTests(LocalStackFixture stack)
         var run = await user.Client.PostAsync($"/api/v1/surveys/{surveyId}/run", null);
 
         Assert.Equal(HttpStatusCode.Conflict, run.StatusCode);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id", projectId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id", projectId));
     }
 
     [Fact]
@@ -143,8 +142,8 @@ public sealed class SurveyTests(LocalStackFixture stack)
             Assert.True(errors.TryGetProperty(field, out _), $"expected an error on {field}: {text}");
         }
 
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM surveys WHERE project_id = @id", projectId));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id AND type = 'surveys.run'", projectId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM surveys WHERE project_id = @id", projectId));
+        Assert.Equal(0, await stack.CountAsync("SELECT count(*) FROM jobs WHERE project_id = @id AND type = 'surveys.run'", projectId));
     }
 
     internal static async Task<Guid> CreateProjectWithPersonasAsync(ApiUser user, int count)
@@ -183,13 +182,4 @@ public sealed class SurveyTests(LocalStackFixture stack)
 
     private static async Task<HashSet<string>> PersonaCategoriesAsync(ApiUser user, Guid projectId) =>
         (await PersonasAsync(user, projectId)).SelectMany(persona => persona.GetProperty("demographics").EnumerateObject().Select(entry => entry.Name)).ToHashSet(StringComparer.Ordinal);
-
-    private async Task<long> CountAsync(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

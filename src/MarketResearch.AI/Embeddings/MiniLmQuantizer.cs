@@ -45,9 +45,10 @@ internal static class MiniLmQuantizer
 
         if (oneTextPerRun)
         {
-            nodes = WithoutAttentionMask(nodes, graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
+            var outputs = graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal);
+            nodes = WithoutAttentionMask(nodes, outputs);
             // Safe only now: the fused kernel is given no mask.
-            nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(nodes, graph, AttentionHeads), graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal));
+            nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(nodes, graph, AttentionHeads), outputs);
             // The dropped reshapes' shape constants: ONNX Runtime would warn about each unread initializer at every load.
             var read = nodes.SelectMany(node => node.Input).ToHashSet(StringComparer.Ordinal);
             foreach (var unread in graph.Graph.Initializer.Where(initializer => !read.Contains(initializer.Name)).ToList())
