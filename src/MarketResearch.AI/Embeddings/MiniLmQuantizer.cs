@@ -46,9 +46,9 @@ internal static class MiniLmQuantizer
         if (oneTextPerRun)
         {
             var outputs = graph.Graph.Output.Select(output => output.Name).ToHashSet(StringComparer.Ordinal);
-            nodes = WithoutAttentionMask(nodes, outputs);
-            // Safe only now: the fused kernel is given no mask.
-            nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(nodes, graph, AttentionHeads), outputs);
+            // Fusion is safe only without the mask (the fused kernel is given none); then the nodes that only built the
+            // mask or split the heads feed nothing, and go.
+            nodes = WithoutUnreadNodes(MiniLmAttentionFusion.Fuse(WithoutAttentionMask(nodes, outputs), graph, AttentionHeads), outputs);
             // The dropped reshapes' shape constants: ONNX Runtime would warn about each unread initializer at every load.
             var read = nodes.SelectMany(node => node.Input).ToHashSet(StringComparer.Ordinal);
             foreach (var unread in graph.Graph.Initializer.Where(initializer => !read.Contains(initializer.Name)).ToList())
@@ -65,9 +65,10 @@ internal static class MiniLmQuantizer
     /// <summary>
     /// For runs of one text, which have no padding: the additive attention mask is all zeros, so each layer's
     /// "scores + mask" Add (a pass over 12 × n × n floats: 10 % of a run's time, as much as the scores' MatMul) is
-    /// dropped, and the nodes that only built the mask with it. The mask input stays declared, unread.
+    /// dropped; the nodes that built the mask are left unread (for <see cref="WithoutUnreadNodes"/>). The mask input
+    /// stays declared, unread.
     /// </summary>
-    internal static List<NodeProto> WithoutAttentionMask(List<NodeProto> nodes, HashSet<string> outputs)
+    private static List<NodeProto> WithoutAttentionMask(List<NodeProto> nodes, HashSet<string> outputs)
     {
         var fromMask = new HashSet<string>(StringComparer.Ordinal) { MaskInput };
         foreach (var node in nodes)
@@ -99,10 +100,10 @@ internal static class MiniLmQuantizer
             kept.Add(node);
         }
 
-        // The mask's nodes now feed nothing: drop them (outputs of the graph are always kept).
-        return WithoutUnreadNodes(kept, outputs);
+        return kept;
     }
 
+    // Drops, until none is left, every node whose outputs nothing reads (the graph's outputs always count as read).
     private static List<NodeProto> WithoutUnreadNodes(List<NodeProto> kept, HashSet<string> outputs)
     {
         for (var count = -1; count != kept.Count;)
