@@ -76,7 +76,7 @@ internal static class AuthBenchmarks
                 using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
                 response.EnsureSuccessStatusCode();
                 samples.Add(Stopwatch.GetElapsedTime(started));
-                foreach (var stage in ServerTiming(response))
+                foreach (var stage in ServerTiming.Stages(response))
                 {
                     stages.Add(stage);
                 }
@@ -188,24 +188,6 @@ internal static class AuthBenchmarks
         }
 
         return fastest;
-    }
-
-    /// <summary>The stages of a Server-Timing header, e.g. <c>limits;dur=0.41, hash;dur=9.80</c>.</summary>
-    private static IEnumerable<(string Stage, double Milliseconds)> ServerTiming(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Server-Timing", out var values))
-        {
-            yield break;
-        }
-
-        foreach (var entry in values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
-        {
-            var parts = entry.Split(";dur=");
-            if (parts.Length == 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
-            {
-                yield return (parts[0], milliseconds);
-            }
-        }
     }
 
     /// <summary>

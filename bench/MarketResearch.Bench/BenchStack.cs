@@ -49,8 +49,8 @@ internal sealed class BenchStack : IAsyncDisposable
             .AddFilter("MarketResearch.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire", LogLevel.Warning));
         // Load comes from one address and a few accounts: lift the abuse limits, measure the work itself.
-        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
-            .WithEnvironment("RateLimits__Register__PermitLimit", "1000000")
+        var api = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"));
+        api.WithEnvironment("RateLimits__Register__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__Login__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", "1000000")
             .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
@@ -62,8 +62,7 @@ internal sealed class BenchStack : IAsyncDisposable
         foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = setting.Split('=', 2);
-            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
-                .WithEnvironment(parts[0], parts.Length == 2 ? parts[1] : string.Empty);
+            api.WithEnvironment(parts[0], parts.Length == 2 ? parts[1] : string.Empty);
         }
 
         // For A/B runs of the Argon2id cost (e.g. BENCH_ARGON2_MEMORY_KIB=19456 BENCH_ARGON2_ITERATIONS=2); unset, the API's default.
@@ -71,8 +70,7 @@ internal sealed class BenchStack : IAsyncDisposable
         {
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
             {
-                builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"))
-                    .WithEnvironment($"Auth__PasswordHashing__{setting}", value);
+                api.WithEnvironment($"Auth__PasswordHashing__{setting}", value);
             }
         }
 
@@ -110,18 +108,11 @@ internal sealed class BenchStack : IAsyncDisposable
     /// </summary>
     public TimeSpan? CpuTimeOf(string resource)
     {
-        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
-            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
-            || !int.TryParse(value.ToString(), out var root) || !Directory.Exists("/proc"))
+        if (PidOf(resource) is not { } root || !Directory.Exists("/proc"))
         {
             return null;
         }
 
-        return TreeCpuTime(root);
-    }
-
-    private static TimeSpan TreeCpuTime(int root)
-    {
         var stats = new Dictionary<int, (int Parent, long Ticks)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
@@ -159,9 +150,7 @@ internal sealed class BenchStack : IAsyncDisposable
     public Dictionary<string, long> ThreadTicksOf(string resource)
     {
         var ticks = new Dictionary<string, long>();
-        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state)
-            || state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is not { } value
-            || !int.TryParse(value.ToString(), out var root))
+        if (PidOf(resource) is not { } root)
         {
             return ticks;
         }
@@ -205,6 +194,14 @@ internal sealed class BenchStack : IAsyncDisposable
 
         return ticks;
     }
+
+    /// <summary>The process id Aspire started a project resource as (the launcher's wrapper), or null before it runs.</summary>
+    private int? PidOf(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } value
+        && int.TryParse(value.ToString(), out var pid)
+            ? pid
+            : null;
 
     /// <summary>Busy CPU time of the whole machine so far (all cores, /proc/stat: user + nice + system + irq + softirq).</summary>
     public static TimeSpan MachineCpuTime()

@@ -23,7 +23,7 @@ namespace MarketResearch.Bench;
 internal static class KnowledgeBenchmarks
 {
     private const string Password = "benchmark passphrase that is long";
-    private const int Pages = 200;
+    internal const int Pages = 200;
     private const int ParagraphsPerPage = 6;
     private const int SyntheticChunks = 50_000;
     private const int Dimensions = 384;
@@ -78,9 +78,7 @@ internal static class KnowledgeBenchmarks
     private static async Task<Guid> IngestPdfAsync(BenchStack stack, HttpClient api, Guid projectId, int pages)
     {
         string[] processes = ["worker", "api", "postgres", "web"];
-        var random = new Random(7);
-        var pdf = DocumentFixtures.Pdf(Enumerable.Range(0, pages).Select(page =>
-            (IReadOnlyList<string>)Enumerable.Range(0, ParagraphsPerPage).Select(_ => Sentences(random, 5)).ToList()));
+        var pdf = DocumentFixtures.Pdf(PdfParagraphs(pages));
         var cpuBefore = processes.ToDictionary(process => process, stack.CpuTimeOf);
         var machineBefore = BenchStack.MachineCpuTime();
         Console.WriteLine($"load average before the ingestion: {BenchStack.LoadAverage()}");
@@ -185,7 +183,10 @@ internal static class KnowledgeBenchmarks
             response.EnsureSuccessStatusCode();
             var passages = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passages").GetArrayLength();
             samples.Add(clock.Elapsed);
-            AddStages(response, stages);
+            foreach (var (stage, milliseconds) in ServerTiming.Stages(response))
+            {
+                (stages.TryGetValue(stage, out var list) ? list : stages[stage] = []).Add(TimeSpan.FromMilliseconds(milliseconds));
+            }
             if (passages != 10)
             {
                 throw new InvalidOperationException($"'{text}' returned {passages} passages.");
@@ -239,23 +240,6 @@ internal static class KnowledgeBenchmarks
     }
 
     /// <summary>The API's Server-Timing header (<c>stage;dur=ms, ...</c>): where the round trip's time went.</summary>
-    private static void AddStages(HttpResponseMessage response, Dictionary<string, List<TimeSpan>> stages)
-    {
-        if (!response.Headers.TryGetValues("Server-Timing", out var values))
-        {
-            return;
-        }
-
-        foreach (var entry in values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
-        {
-            var parts = entry.Split(";dur=");
-            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
-            {
-                (stages.TryGetValue(parts[0], out var list) ? list : stages[parts[0]] = []).Add(TimeSpan.FromMilliseconds(milliseconds));
-            }
-        }
-    }
-
     private static void MeasureRecall(List<Guid> ids, List<float[]> vectors, Random random)
     {
         var matrix = new VectorMatrix(ids, vectors);
@@ -302,7 +286,14 @@ internal static class KnowledgeBenchmarks
         return vector;
     }
 
-    internal static string Sentences(Random random, int count)
+    /// <summary>The text of the bench's PDF, page by page: the same paragraphs on every run (fixed seed).</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> PdfParagraphs(int pages)
+    {
+        var random = new Random(7);
+        return [.. Enumerable.Range(0, pages).Select(_ => (IReadOnlyList<string>)[.. Enumerable.Range(0, ParagraphsPerPage).Select(_ => Sentences(random, 5))])];
+    }
+
+    private static string Sentences(Random random, int count)
     {
         var text = new StringBuilder();
         for (var sentence = 0; sentence < count; sentence++)
