@@ -15,9 +15,17 @@ internal sealed class ApiReplica : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private readonly WebApplicationFactory<MarketResearch.Api.ApiOptions> _factory;
 
-    private ApiReplica(WebApplicationFactory<MarketResearch.Api.ApiOptions> factory) => _factory = factory;
+    private ApiReplica(WebApplicationFactory<MarketResearch.Api.ApiOptions> factory)
+    {
+        _factory = factory;
+        Mirror = factory.Services.GetRequiredService<RevocationMirror>();
+    }
 
-    public RevocationMirror Mirror => _factory.Services.GetRequiredService<RevocationMirror>();
+    /// <summary>Held from the start, so it can still be inspected if the replica's host has stopped.</summary>
+    public RevocationMirror Mirror { get; }
+
+    /// <summary>True once the mirror's background loop has ended, which only a stopping host should cause.</summary>
+    public bool MirrorStopped => Mirror.ExecuteTask is not { IsCompleted: false };
 
     public static async Task<ApiReplica> StartAsync(
         LocalStackFixture stack, string redisConnectionString, string? signingKey = null, IReadOnlyList<string>? previousSigningKeys = null)

@@ -2,7 +2,10 @@ using System.Net.Sockets;
 
 namespace MarketResearch.IntegrationTests;
 
-/// <summary>Forwards TCP to a real server until cut: then it drops every connection and refuses new ones, like a partition.</summary>
+/// <summary>
+/// Forwards TCP to a real server. Cut drops every connection and refuses new ones, like a partition that resets;
+/// Silence keeps the connections open but holds every byte until Restore, like one that just goes quiet.
+/// </summary>
 internal sealed class CuttableTcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -12,6 +15,7 @@ internal sealed class CuttableTcpProxy : IAsyncDisposable
     private readonly List<TcpClient> _open = [];
     private readonly Task _accepting;
     private volatile bool _cut;
+    private volatile bool _silent;
 
     public CuttableTcpProxy(string targetHost, int targetPort)
     {
@@ -37,7 +41,13 @@ internal sealed class CuttableTcpProxy : IAsyncDisposable
         }
     }
 
-    public void Restore() => _cut = false;
+    public void Silence() => _silent = true;
+
+    public void Restore()
+    {
+        _cut = false;
+        _silent = false;
+    }
 
     private async Task AcceptAsync()
     {
@@ -75,8 +85,8 @@ internal sealed class CuttableTcpProxy : IAsyncDisposable
         try
         {
             await outbound.ConnectAsync(_targetHost, _targetPort, _stopping.Token);
-            var up = inbound.GetStream().CopyToAsync(outbound.GetStream(), _stopping.Token);
-            var down = outbound.GetStream().CopyToAsync(inbound.GetStream(), _stopping.Token);
+            var up = PumpAsync(inbound.GetStream(), outbound.GetStream());
+            var down = PumpAsync(outbound.GetStream(), inbound.GetStream());
             await Task.WhenAny(up, down);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -87,6 +97,21 @@ internal sealed class CuttableTcpProxy : IAsyncDisposable
         {
             inbound.Dispose();
             outbound.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(NetworkStream from, NetworkStream to)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stopping.Token)) > 0)
+        {
+            while (_silent)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), _stopping.Token);
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, read), _stopping.Token);
         }
     }
 

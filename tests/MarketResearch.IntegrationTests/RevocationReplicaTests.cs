@@ -79,6 +79,8 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
         Assert.Equal(HttpStatusCode.NoContent, (await revoked.Client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await keptOnReplica.GetAsync("/api/v1/auth/me")).StatusCode);
 
+        Assert.False(replica.MirrorStopped, "the revocation mirror's loop ended while Redis was unreachable");
+
         proxy.Restore();
         await replica.WaitUntilMirrorIsCurrentAsync(Settle);
 
@@ -86,6 +88,32 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
         Assert.Equal(HttpStatusCode.Unauthorized, (await revokedOnReplica.GetAsync("/api/v1/auth/me")).StatusCode);
         var (tokenId, userId, issuedAt) = Claims(revoked.Tokens.AccessToken);
         Assert.True(replica.Mirror.TryIsRevoked(tokenId, userId, issuedAt), "the reload after reconnecting brought in the missed revocation");
+    }
+
+    [Fact]
+    public async Task A_silent_redis_link_times_out_closed_and_the_replica_recovers_when_it_speaks_again()
+    {
+        var redis = await RedisAsync();
+        var (host, port) = HostAndPort(redis);
+        await using var proxy = new CuttableTcpProxy(host, port);
+        // Short timeouts so the pings and reloads sent into the silence time out within the test (they are
+        // TimeoutExceptions, not RedisExceptions; one that escaped the mirror's loop once stopped a whole replica).
+        var throughProxy = redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + ",asyncTimeout=300,syncTimeout=300";
+        await using var replica = await ApiReplica.StartAsync(stack, throughProxy);
+        await replica.WaitUntilMirrorIsCurrentAsync(Settle);
+        using var user = await ApiUser.RegisterAsync(stack);
+        using var onReplica = replica.ClientWith(user.Tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await onReplica.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        proxy.Silence();
+        var refusedAfter = await ApiReplica.TimeUntilAsync(onReplica, HttpStatusCode.Unauthorized, FailClosedWithin);
+        output.WriteLine($"fail closed {refusedAfter.TotalMilliseconds:0} ms after Redis went silent");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // Several pings time out meanwhile.
+        Assert.False(replica.MirrorStopped, "the revocation mirror's loop ended while Redis was silent");
+
+        proxy.Restore();
+        await replica.WaitUntilMirrorIsCurrentAsync(Settle);
+        Assert.Equal(HttpStatusCode.OK, (await onReplica.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
     private async Task<string> RedisAsync() =>

@@ -110,9 +110,11 @@ internal static class IdentityRegistration
                 context.Fail("The token was revoked.");
             }
         }
-        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException
+                                               or OperationCanceledException or InvalidOperationException)
         {
-            // Fail closed: without the denylist a revoked token cannot be told from a good one.
+            // Fail closed: without the denylist a revoked token cannot be told from a good one. A dying Redis link
+            // also throws TaskCanceledException and InvalidOperationException, not only RedisException.
             context.Fail("The revocation list is unavailable.");
         }
     }

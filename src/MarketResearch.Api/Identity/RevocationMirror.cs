@@ -11,6 +11,9 @@ namespace MarketResearch.Api.Identity;
 /// delivers one connection's messages in publication order, so a ping sent at t that came back proves every
 /// revocation published before t has been applied. Answers come from the mirror only while the last ping came back
 /// within MaxStaleness and no loss has been seen since the last reload; otherwise callers ask Redis directly.
+/// Every failure of a Redis call is caught and only delays trust: a dying link throws RedisException,
+/// RedisTimeoutException, TaskCanceledException and even InvalidOperationException, and one that escaped this
+/// loop once stopped the whole API host.
 /// </summary>
 internal sealed partial class RevocationMirror(
     IConnectionMultiplexer redis,
@@ -88,7 +91,7 @@ internal sealed partial class RevocationMirror(
                 queue.OnMessage(message => Apply(message.Message));
                 return;
             }
-            catch (RedisException exception)
+            catch (Exception exception)
             {
                 LogUnavailable(exception);
                 await Task.Delay(options.Value.PingInterval, clock, stoppingToken);
@@ -128,7 +131,7 @@ internal sealed partial class RevocationMirror(
         {
             await redis.GetSubscriber().PublishAsync(TokenRevocation.Channel, RevocationMessage.Ping(_replica, clock.GetTimestamp()));
         }
-        catch (RedisException exception)
+        catch (Exception exception)
         {
             // The ping not coming back is what makes the mirror stale; nothing else to do here.
             LogUnavailable(exception);
@@ -169,7 +172,7 @@ internal sealed partial class RevocationMirror(
             Interlocked.Exchange(ref _reloadedGeneration, generation);
             return true;
         }
-        catch (RedisException exception)
+        catch (Exception exception)
         {
             LogUnavailable(exception);
             return false;
