@@ -34,6 +34,7 @@ internal static class AuthBenchmarks
     private static readonly TimeSpan SettleCheck = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxSettleWait = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ProbePause = TimeSpan.FromMilliseconds(20);
 
     public static async Task RunAsync(BenchStack stack)
     {
@@ -66,6 +67,10 @@ internal static class AuthBenchmarks
         Console.WriteLine($"load average before the login run: {BenchStack.LoadAverage()}");
         var samples = new ConcurrentBag<TimeSpan>();
         var stages = new ConcurrentBag<(string Stage, double Milliseconds)>();
+        // Another user's reads during the sign-in flood: what the rest of the API feels while the cores hash.
+        var probeToken = (await LoginAsync(api, emails[0])).AccessToken;
+        using var flooding = new CancellationTokenSource();
+        var probe = ProbeDuringLoginsAsync(stack, probeToken, flooding.Token);
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(emails.Select(async email =>
         {
@@ -82,7 +87,9 @@ internal static class AuthBenchmarks
                 }
             }
         }));
+        await flooding.CancelAsync();
         Console.WriteLine($"POST /api/v1/auth/login, {Clients} concurrent clients: {new Latencies(samples).Describe()}, {samples.Count / wall.Elapsed.TotalSeconds:0} logins/s");
+        Console.WriteLine($"GET /api/v1/auth/me by one more client during the logins: {(await probe).Describe()}");
         Console.WriteLine($"load average after the login run: {BenchStack.LoadAverage()}");
         // Wall time per stage inside the API (its Server-Timing header); "hash" includes the wait for a hashing slot.
         foreach (var stage in stages.GroupBy(stage => stage.Stage))
@@ -251,6 +258,24 @@ internal static class AuthBenchmarks
         var authenticated = await TimeAsync(() => client.GetAsync("/api/v1/auth/me"));
         Console.WriteLine($"GET /health/live (anonymous): {anonymous.Describe()}");
         Console.WriteLine($"GET /api/v1/auth/me (authenticated, one user lookup): {authenticated.Describe()}");
+    }
+
+    private static async Task<Latencies> ProbeDuringLoginsAsync(BenchStack stack, string token, CancellationToken stop)
+    {
+        using var client = stack.App.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var samples = new List<TimeSpan>();
+        while (!stop.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync("/api/v1/auth/me", CancellationToken.None);
+            response.EnsureSuccessStatusCode();
+            samples.Add(Stopwatch.GetElapsedTime(started));
+            // Paced, so the probe adds little CPU of its own to the logins' figures.
+            await Task.Delay(ProbePause, CancellationToken.None);
+        }
+
+        return new Latencies(samples);
     }
 
     private static async Task<Latencies> TimeAsync(Func<Task<HttpResponseMessage>> call)

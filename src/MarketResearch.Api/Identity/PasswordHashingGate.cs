@@ -1,38 +1,91 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Api.Identity;
 
 /// <summary>
-/// Bounds how many password hashes run at once. An Argon2id verification is ≈ 23 ms of CPU on a blocked thread-pool
-/// thread: with more at once than there are cores they only slow each other down (and starve the pool that serves
-/// the database and Redis replies), so sign-ins queue here, in arrival order, and each hash runs at full speed.
+/// Runs password hashes on a few dedicated threads, in arrival order, at most one per core. An Argon2id verification
+/// is ≈ 10 ms of CPU: with more at once than there are cores they only slow each other down, and on thread-pool threads
+/// they starve the pool that serves the database and Redis replies. The threads also run at a lower scheduling
+/// priority (<see cref="PasswordHashingOptions.HashingNiceness"/>): when the cores are busy, the short steps around a
+/// hash (user lookup, rate-limit check, session insert) and every other request run first, so a login's time is its
+/// place in this queue rather than chance, and a flood of sign-ins cannot starve the rest of the API.
 /// </summary>
 public sealed class PasswordHashingGate : IDisposable
 {
-    private readonly SemaphoreSlim _slots;
+    private readonly BlockingCollection<Action> _queue = new(new ConcurrentQueue<Action>());
+    private readonly Thread[] _threads;
+    private readonly int _niceness;
+    private int _lowered;
 
     public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
     {
         Capacity = options.Value.MaxConcurrentHashes > 0 ? options.Value.MaxConcurrentHashes : Environment.ProcessorCount;
-        _slots = new SemaphoreSlim(Capacity, Capacity);
+        _niceness = options.Value.HashingNiceness;
+        _threads = new Thread[Capacity];
+        for (var index = 0; index < Capacity; index++)
+        {
+            _threads[index] = new Thread(Work) { IsBackground = true, Name = $"password-hash-{index}" };
+            _threads[index].Start();
+        }
     }
 
     /// <summary>Hashes allowed at once (the option, or the number of cores when it is 0).</summary>
     public int Capacity { get; }
 
-    /// <summary>Runs <paramref name="hash"/> once a slot is free.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> hash, CancellationToken cancellationToken)
+    /// <summary>How many hashing threads run at the lowered priority (0 where the platform does not allow it).</summary>
+    public int LoweredThreads => Volatile.Read(ref _lowered);
+
+    /// <summary>
+    /// Runs <paramref name="hash"/> on a hashing thread once one is free; the thread stays with it until its task
+    /// completes (a rehash after sign-in also writes the new hash to the database).
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> hash, CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken);
-        try
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A sign-in given up while queued answers at once and is skipped when its turn comes.
+        var giveUp = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        _queue.Add(() =>
         {
-            return await hash();
+            giveUp.Dispose();
+            if (done.Task.IsCompleted)
+            {
+                return;
+            }
+
+            try
+            {
+                done.TrySetResult(hash().GetAwaiter().GetResult());
+            }
+            catch (Exception exception)
+            {
+                done.TrySetException(exception);
+            }
+        }, CancellationToken.None); // Unbounded: adding never waits, and a given-up sign-in is skipped at its turn.
+        return done.Task;
+    }
+
+    private void Work()
+    {
+        if (_niceness > 0 && ThreadNiceness.TryLowerCurrentThread(_niceness))
+        {
+            Interlocked.Increment(ref _lowered);
         }
-        finally
+
+        foreach (var work in _queue.GetConsumingEnumerable())
         {
-            _slots.Release();
+            work();
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        foreach (var thread in _threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        _queue.Dispose();
+    }
 }

@@ -15,6 +15,12 @@ public sealed class PasswordHashingOptions
 
     /// <summary>Hashes computed at once by one API process; 0 means one per core (see <see cref="PasswordHashingGate"/>).</summary>
     public int MaxConcurrentHashes { get; set; }
+
+    /// <summary>
+    /// Linux nice value of the hashing threads (0–19; 0 keeps normal priority). At 10 a busy core gives the other
+    /// work of the API about nine times the share it gives a hash; see <see cref="PasswordHashingGate"/>.
+    /// </summary>
+    public int HashingNiceness { get; set; } = 10;
 }
 
 /// <summary>One row of OWASP's Password Storage Cheat Sheet for Argon2id (one lane): memory and passes of equal strength.</summary>
@@ -54,6 +60,9 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
     /// <summary>More concurrent hashes than this is no bound at all (each holds a thread and MemoryKiB of memory).</summary>
     public const int MaxConcurrentHashesLimit = 256;
 
+    /// <summary>Linux's lowest priority.</summary>
+    public const int MaxNiceness = 19;
+
     public ValidateOptionsResult Validate(string? name, PasswordHashingOptions options)
     {
         var failures = new List<string>();
@@ -70,6 +79,11 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
         if (options.MaxConcurrentHashes is < 0 or > MaxConcurrentHashesLimit)
         {
             failures.Add($"{PasswordHashingOptions.Section}:MaxConcurrentHashes must be between 0 (one per core) and {MaxConcurrentHashesLimit}.");
+        }
+
+        if (options.HashingNiceness is < 0 or > MaxNiceness)
+        {
+            failures.Add($"{PasswordHashingOptions.Section}:HashingNiceness must be between 0 (normal priority) and {MaxNiceness} (the lowest).");
         }
 
         // Memory × passes alone is not enough: 36 MiB × 1 pass has the product of a row but is weaker than 46 MiB × 1.

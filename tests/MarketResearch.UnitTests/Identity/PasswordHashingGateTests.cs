@@ -62,6 +62,45 @@ public sealed class PasswordHashingGateTests
         Assert.False(hashed);
     }
 
+    [Fact]
+    public async Task Hashes_run_on_the_gates_own_threads_at_the_lowered_priority()
+    {
+        using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrentHashes = 2, HashingNiceness = 7 }));
+
+        var (onPool, niceness) = await gate.RunAsync(() => Task.FromResult((Thread.CurrentThread.IsThreadPoolThread, NicenessOfCurrentThread())), CancellationToken.None);
+
+        Assert.False(onPool, "a hash must not hold a thread-pool thread");
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(2, gate.LoweredThreads);
+            Assert.Equal(7, niceness);
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(20)]
+    public void A_niceness_outside_linuxs_range_refuses_to_start(int niceness)
+    {
+        var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { HashingNiceness = niceness });
+
+        Assert.True(result.Failed);
+        Assert.Contains("HashingNiceness", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    /// <summary>The scheduler's own view: field 19 of /proc/thread-self/stat (after the parenthesised name).</summary>
+    private static int? NicenessOfCurrentThread()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(257)]
