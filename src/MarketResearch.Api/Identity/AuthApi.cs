@@ -119,11 +119,12 @@ internal static class AuthApi
         return outcome switch
         {
             SignInOutcome.SignedIn signedIn => TypedResults.Ok(signedIn.Tokens),
-            SignInOutcome.SecondFactorRequired => TypedResults.Problem(
+            SignInOutcome.SecondFactorRequired required => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "A second factor is required.",
-                detail: "Send the 6-digit code from your authenticator app, or a recovery code, as mfaCode.",
-                extensions: new Dictionary<string, object?> { ["mfaRequired"] = true }),
+                detail: "Send the 6-digit code from your authenticator app, or a recovery code, as mfaCode, "
+                    + "with this mfaTicket in place of the password (or with the password again).",
+                extensions: new Dictionary<string, object?> { ["mfaRequired"] = true, ["mfaTicket"] = required.Ticket }),
             _ => TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: RefusedTitle,

@@ -4,7 +4,8 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 
 public sealed record RegisterResponse(string Email, string Message);
 
-public sealed record LoginRequest(string? Email, string? Password, string? MfaCode);
+/// <summary>Password sign-in; for the code step, <paramref name="MfaTicket"/> (from the 401 that asked for it) may replace the password.</summary>
+public sealed record LoginRequest(string? Email, string? Password, string? MfaCode, string? MfaTicket = null);
 
 public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
 

@@ -38,6 +38,14 @@ public sealed class AuthOptions
     [Range(5, 20)]
     public int RecoveryCodeCount { get; set; } = 10;
 
+    /// <summary>How long a passed password step waits for its second factor (the ticket of MfaTickets).</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan MfaTicketLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wrong codes one ticket may take before it is burned and the password is asked again.</summary>
+    [Range(1, 20)]
+    public int MfaTicketAttempts { get; set; } = 5;
+
     /// <summary>Name shown in authenticator apps next to the account.</summary>
     [Required]
     public string TotpIssuer { get; set; } = "MarketResearch";

@@ -57,6 +57,7 @@ internal static class IdentityRegistration
         builder.Services.AddScoped<RefreshTokens>();
         builder.Services.AddScoped<SecurityAudit>();
         builder.Services.AddScoped<SecondFactor>();
+        builder.Services.AddSingleton<MfaTickets>();
         builder.Services.AddScoped<SessionTokens>();
         builder.Services.AddScoped<AccountSessions>();
         builder.Services.AddScoped<SignInFlow>();

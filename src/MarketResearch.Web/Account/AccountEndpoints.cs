@@ -27,10 +27,10 @@ internal static class AccountEndpoints
         HttpContext http, AuthApiClient auth, WebSessionStore store, MfaChallengeStore challenges, TimeProvider clock, CancellationToken cancellationToken)
     {
         var result = await auth.LoginAsync(email ?? string.Empty, password ?? string.Empty, null, cancellationToken);
-        if (result.MfaRequired)
+        if (result is { MfaRequired: true, MfaTicket: { } ticket })
         {
-            // The password was right: keep this step on the server and ask only for the code.
-            var challengeId = await challenges.SaveAsync(new MfaChallenge(email!, password!));
+            // The password was right: keep the API's ticket for this step on the server and ask only for the code.
+            var challengeId = await challenges.SaveAsync(new MfaChallenge(email!, ticket));
             http.Response.Cookies.Append(MfaChallengeStore.CookieName, challengeId, ChallengeCookie(http, challenges.Lifetime));
             return Results.LocalRedirect($"/account/login{Query(("mfa", "1"), ("returnUrl", LocalOrHome(returnUrl)))}");
         }
@@ -44,7 +44,7 @@ internal static class AccountEndpoints
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    /// <summary>The second step: only the code comes from the form; the email and password from the server-side challenge.</summary>
+    /// <summary>The second step: only the code comes from the form; the email and the API's ticket from the server-side challenge.</summary>
     private static async Task<IResult> SecondFactor(
         [FromForm] string? mfaCode, [FromForm] string? returnUrl,
         HttpContext http, AuthApiClient auth, WebSessionStore store, MfaChallengeStore challenges, TimeProvider clock, CancellationToken cancellationToken)
@@ -56,11 +56,18 @@ internal static class AccountEndpoints
             return Results.LocalRedirect($"/account/login{Query(("error", "The sign-in took too long. Enter your email and password again."), ("returnUrl", LocalOrHome(returnUrl)))}");
         }
 
-        var result = await auth.LoginAsync(challenge.Email, challenge.Password, mfaCode?.Trim() ?? string.Empty, cancellationToken);
+        var result = await auth.CompleteSecondFactorAsync(challenge.Email, challenge.Ticket, mfaCode?.Trim() ?? string.Empty, cancellationToken);
         if (result.Tokens is null)
         {
-            var error = result.MfaRequired || string.IsNullOrWhiteSpace(mfaCode) ? "That code was not accepted. Try the current code or a recovery code." : result.Error;
-            return Results.LocalRedirect($"/account/login{Query(("mfa", "1"), ("error", error), ("returnUrl", LocalOrHome(returnUrl)))}");
+            if (!result.MfaRequired)
+            {
+                // The ticket is spent, burned after wrong codes, or expired, or the account locked: start again.
+                await challenges.DeleteAsync(challengeId!);
+                http.Response.Cookies.Delete(MfaChallengeStore.CookieName, ChallengeCookie(http, TimeSpan.Zero));
+                return Results.LocalRedirect($"/account/login{Query(("error", "The code was refused too many times, or the sign-in took too long. Enter your email and password again."), ("returnUrl", LocalOrHome(returnUrl)))}");
+            }
+
+            return Results.LocalRedirect($"/account/login{Query(("mfa", "1"), ("error", "That code was not accepted. Try the current code or a recovery code."), ("returnUrl", LocalOrHome(returnUrl)))}");
         }
 
         await challenges.DeleteAsync(challengeId!);

@@ -7,22 +7,34 @@ namespace MarketResearch.Web.Account;
 
 public sealed record ApiTokens(string AccessToken, string RefreshToken, int ExpiresIn);
 
-public sealed record SignInResult(ApiTokens? Tokens, string? Error, bool MfaRequired);
+/// <summary>A sign-in's answer; when a second factor is required, the ticket stands in for the password at the code step.</summary>
+public sealed record SignInResult(ApiTokens? Tokens, string? Error, bool MfaRequired, string? MfaTicket = null);
 
 /// <summary>The web app's calls to /api/v1/auth; tokens never leave the server.</summary>
 public sealed class AuthApiClient(HttpClient http)
 {
-    public async Task<SignInResult> LoginAsync(string email, string password, string? mfaCode, CancellationToken cancellationToken)
+    public Task<SignInResult> LoginAsync(string email, string password, string? mfaCode, CancellationToken cancellationToken) =>
+        SignInAsync(new { email, password, mfaCode }, cancellationToken);
+
+    /// <summary>The code step: the API's ticket from the password step, never the password again.</summary>
+    public Task<SignInResult> CompleteSecondFactorAsync(string email, string mfaTicket, string mfaCode, CancellationToken cancellationToken) =>
+        SignInAsync(new { email, mfaTicket, mfaCode }, cancellationToken);
+
+    private async Task<SignInResult> SignInAsync(object request, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password, mfaCode }, cancellationToken);
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return new SignInResult(await response.Content.ReadFromJsonAsync<ApiTokens>(cancellationToken), null, false);
         }
 
         var problem = await ReadProblemAsync(response, cancellationToken);
-        var mfaRequired = problem.TryGetProperty("mfaRequired", out var flag) && flag.ValueKind == JsonValueKind.True;
-        return new SignInResult(null, Describe(response.StatusCode, problem), mfaRequired);
+        var mfaRequired = problem.ValueKind == JsonValueKind.Object
+            && problem.TryGetProperty("mfaRequired", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var ticket = mfaRequired && problem.TryGetProperty("mfaTicket", out var issued) && issued.ValueKind == JsonValueKind.String
+            ? issued.GetString()
+            : null;
+        return new SignInResult(null, Describe(response.StatusCode, problem), mfaRequired, ticket);
     }
 
     /// <summary>Null on success, otherwise a message with the field errors the API gave.</summary>

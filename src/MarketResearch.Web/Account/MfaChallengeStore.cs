@@ -6,22 +6,22 @@ using StackExchange.Redis;
 
 namespace MarketResearch.Web.Account;
 
-/// <summary>The first sign-in step, passed, while the browser is asked for its second factor.</summary>
-public sealed record MfaChallenge(string Email, string Password);
+/// <summary>The first sign-in step, passed, while the browser is asked for its second factor: the API's ticket for it.</summary>
+public sealed record MfaChallenge(string Email, string Ticket);
 
 public sealed class MfaChallengeOptions
 {
     public const string Section = "Account:MfaChallenge";
 
-    /// <summary>How long the password step stays good while the user finds their authenticator app.</summary>
+    /// <summary>How long the password step stays good here while the user finds their authenticator app (the API's ticket has its own lifetime, Auth:MfaTicketLifetime).</summary>
     [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>
-/// Keeps the first sign-in step on the server (Redis, the password encrypted with the web app's data-protection keys),
-/// so the second step asks only for the code and the page never holds the password. The browser holds an HttpOnly
-/// cookie naming the challenge; the API still checks the password and code together.
+/// Keeps the first sign-in step on the server (Redis; the API's single-use MFA ticket encrypted with the web app's
+/// data-protection keys), so the second step asks only for the code and neither the page nor any store keeps the
+/// password. The browser holds an HttpOnly cookie naming the challenge.
 /// </summary>
 public sealed class MfaChallengeStore(IConnectionMultiplexer redis, IDataProtectionProvider protection, Microsoft.Extensions.Options.IOptions<MfaChallengeOptions> options)
 {
@@ -34,7 +34,7 @@ public sealed class MfaChallengeStore(IConnectionMultiplexer redis, IDataProtect
     public async Task<string> SaveAsync(MfaChallenge challenge)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(IdBytes));
-        var stored = new StoredChallenge(challenge.Email, _protector.Protect(challenge.Password));
+        var stored = new StoredChallenge(challenge.Email, _protector.Protect(challenge.Ticket));
         await redis.GetDatabase().StringSetAsync(Key(id), JsonSerializer.Serialize(stored), Lifetime);
         return id;
     }
@@ -54,7 +54,7 @@ public sealed class MfaChallengeStore(IConnectionMultiplexer redis, IDataProtect
 
         try
         {
-            return new MfaChallenge(stored.Email, _protector.Unprotect(stored.ProtectedPassword));
+            return new MfaChallenge(stored.Email, _protector.Unprotect(stored.ProtectedTicket));
         }
         catch (CryptographicException)
         {
@@ -67,5 +67,5 @@ public sealed class MfaChallengeStore(IConnectionMultiplexer redis, IDataProtect
 
     private static RedisKey Key(string id) => $"web:mfa:{id}";
 
-    private sealed record StoredChallenge(string Email, string ProtectedPassword);
+    private sealed record StoredChallenge(string Email, string ProtectedTicket);
 }
