@@ -45,6 +45,14 @@ internal sealed class ApiReplica : IAsyncDisposable
         return new ApiReplica(factory);
     }
 
+    /// <summary>The first endpoint of a StackExchange.Redis connection string.</summary>
+    public static (string Host, int Port) HostAndPort(string redisConnectionString)
+    {
+        var endpoint = redisConnectionString.Split(',')[0];
+        var colon = endpoint.LastIndexOf(':');
+        return (endpoint[..colon], int.Parse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A client without a token, for anonymous endpoints such as login and refresh.</summary>
     public HttpClient AnonymousClient() => _factory.CreateClient();
 

@@ -60,7 +60,7 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
     public async Task Without_redis_a_replica_refuses_every_token_and_after_reconnecting_knows_what_it_missed()
     {
         var redis = await RedisAsync();
-        var (host, port) = HostAndPort(redis);
+        var (host, port) = ApiReplica.HostAndPort(redis);
         await using var proxy = new CuttableTcpProxy(host, port);
         await using var replica = await ApiReplica.StartAsync(stack, redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal));
         await replica.WaitUntilMirrorIsCurrentAsync(Settle);
@@ -94,7 +94,7 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
     public async Task A_silent_redis_link_times_out_closed_and_the_replica_recovers_when_it_speaks_again()
     {
         var redis = await RedisAsync();
-        var (host, port) = HostAndPort(redis);
+        var (host, port) = ApiReplica.HostAndPort(redis);
         await using var proxy = new CuttableTcpProxy(host, port);
         // Short timeouts so the pings and reloads sent into the silence time out within the test (they are
         // TimeoutExceptions, not RedisExceptions; one that escaped the mirror's loop once stopped a whole replica).
@@ -118,13 +118,6 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
 
     private async Task<string> RedisAsync() =>
         await stack.App.GetConnectionStringAsync("redis") ?? throw new InvalidOperationException("No Redis connection string.");
-
-    private static (string Host, int Port) HostAndPort(string connectionString)
-    {
-        var endpoint = connectionString.Split(',')[0];
-        var colon = endpoint.LastIndexOf(':');
-        return (endpoint[..colon], int.Parse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-    }
 
     private static (string TokenId, Guid UserId, DateTimeOffset IssuedAt) Claims(string accessToken)
     {

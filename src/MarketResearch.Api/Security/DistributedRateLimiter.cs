@@ -40,8 +40,17 @@ internal sealed class DistributedRateLimiter(IConnectionMultiplexer redis, Secur
     {
         var keys = charges.Select(charge => (RedisKey)$"ratelimit:{charge.Policy}:{charge.Partition}").ToArray();
         var windows = charges.Select(charge => (RedisValue)(long)charge.Rule.Window.TotalMilliseconds).ToArray();
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript, keys, windows)
-            .WaitAsync(options.Value.StoreTimeout, clock))!;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript, keys, windows)
+                .WaitAsync(options.Value.StoreTimeout, clock))!;
+        }
+        catch (Exception exception) when (exception is not StoreUnavailableException)
+        {
+            throw new StoreUnavailableException("Redis (rate limits)", exception);
+        }
+
         TimeSpan? retryAfter = null;
         for (var index = 0; index < charges.Count; index++)
         {

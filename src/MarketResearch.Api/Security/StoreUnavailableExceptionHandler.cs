@@ -14,7 +14,7 @@ internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RedisException or TimeoutException))
+        if (exception is not (StoreUnavailableException or RedisException or TimeoutException))
         {
             return false;
         }

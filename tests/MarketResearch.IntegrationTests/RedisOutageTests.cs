@@ -1,0 +1,47 @@
+namespace MarketResearch.IntegrationTests;
+
+/// <summary>
+/// An API replica whose Redis link goes silent: every request that needs Redis answers 503 with Retry-After (the
+/// server's trouble, not the client's), never a 500, however the dying connection fails; and it recovers.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class RedisOutageTests(LocalStackFixture stack)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Sign_ins_during_a_redis_outage_answer_503_with_retry_after_and_work_again_afterwards()
+    {
+        var redis = await stack.App.GetConnectionStringAsync("redis") ?? throw new InvalidOperationException("No Redis connection string.");
+        var (host, port) = ApiReplica.HostAndPort(redis);
+        await using var proxy = new CuttableTcpProxy(host, port);
+        // Short client timeouts, so the silence is noticed, the socket declared dead and reconnected within the test.
+        var throughProxy = redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + ",asyncTimeout=300,syncTimeout=300";
+        await using var replica = await ApiReplica.StartAsync(stack, throughProxy);
+        await replica.WaitUntilMirrorIsCurrentAsync(Settle);
+        using var user = await ApiUser.RegisterAsync(stack);
+        using var anonymous = replica.AnonymousClient();
+
+        proxy.Silence();
+        var answers = new List<(HttpStatusCode Status, bool RetryAfter)>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (started.Elapsed < Outage)
+        {
+            using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiUser.Password });
+            answers.Add((response.StatusCode, response.Headers.RetryAfter is not null));
+        }
+
+        Assert.NotEmpty(answers);
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+            Assert.True(answer.RetryAfter, "a 503 says when to retry");
+        });
+
+        proxy.Restore();
+        await replica.WaitUntilMirrorIsCurrentAsync(Settle);
+        using var after = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiUser.Password });
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+}
