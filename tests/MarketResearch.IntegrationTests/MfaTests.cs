@@ -20,9 +20,9 @@ public sealed class MfaTests(LocalStackFixture stack)
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
         var totp = new Totp(Base32Encoding.ToBytes(secret));
 
-        var badCode = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = "000000" == totp.ComputeTotp() ? "111111" : "000000" });
+        var badCode = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = TotpCodes.Wrong(totp) });
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
-        var enabled = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = totp.ComputeTotp() });
+        var enabled = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = TotpCodes.At(totp, -1) });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var recoveryCodes = (await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(code => code.GetString()!).ToList();
         Assert.Equal(10, recoveryCodes.Distinct().Count());
@@ -32,7 +32,9 @@ public sealed class MfaTests(LocalStackFixture stack)
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
         Assert.True((await withoutCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mfaRequired").GetBoolean());
 
-        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password, totp.ComputeTotp());
+        await ApiUser.LoginAsync(api, user.Email, ApiUser.Password, TotpCodes.At(totp, 0));
+        var replayed = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiUser.Password, mfaCode = TotpCodes.At(totp, 0) });
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode); // RFC 6238 §5.2: an accepted code is spent.
         var withRecovery = await ApiUser.LoginAsync(api, user.Email, ApiUser.Password, recoveryCodes[0]);
         var reusedRecovery = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = ApiUser.Password, mfaCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.Unauthorized, reusedRecovery.StatusCode);
@@ -40,7 +42,7 @@ public sealed class MfaTests(LocalStackFixture stack)
         user.UseToken(withRecovery.AccessToken);
         var disableWithoutCode = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/disable", new { code = "" });
         Assert.Equal(HttpStatusCode.BadRequest, disableWithoutCode.StatusCode);
-        var disabled = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/disable", new { code = totp.ComputeTotp() });
+        var disabled = await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/disable", new { code = TotpCodes.At(totp, 1) });
         Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
         await ApiUser.LoginAsync(api, user.Email, ApiUser.Password);
 
@@ -59,19 +61,19 @@ public sealed class MfaTests(LocalStackFixture stack)
         using var api = stack.CreateClient("api");
 
         var ticket = await TicketAsync(api, new { email = user.Email, password = ApiUser.Password });
-        var wrong = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = WrongCode(totp) });
+        var wrong = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = TotpCodes.Wrong(totp) });
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(ticket, (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mfaTicket").GetString());
-        var otherAccount = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = other.Email, mfaTicket = ticket, mfaCode = totp.ComputeTotp() });
+        var otherAccount = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = other.Email, mfaTicket = ticket, mfaCode = TotpCodes.At(totp, 0) });
         Assert.False(await AsksForCodeAsync(otherAccount), "a ticket signs in only the account it was issued to");
 
-        var signedIn = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = totp.ComputeTotp() });
+        var signedIn = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = TotpCodes.At(totp, 0) });
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         using var fresh = stack.CreateClient("api");
         fresh.DefaultRequestHeaders.Authorization = new("Bearer", (await signedIn.Content.ReadFromJsonAsync<TokenPair>())!.AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/auth/me")).StatusCode);
 
-        var again = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = totp.ComputeTotp() });
+        var again = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = TotpCodes.At(totp, 0) });
         Assert.False(await AsksForCodeAsync(again), "a spent ticket is refused outright");
         Assert.Contains("wrong second factor", await FailureReasonsAsync(user));
     }
@@ -88,14 +90,14 @@ public sealed class MfaTests(LocalStackFixture stack)
         var attempts = 0;
         do
         {
-            answer = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = WrongCode(totp) });
+            answer = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = TotpCodes.Wrong(totp) });
             attempts++;
         }
         while (await AsksForCodeAsync(answer) && attempts < 10);
         Assert.Equal(5, attempts);
 
         await Task.Delay(LocalStackFixture.LockoutDuration + TimeSpan.FromSeconds(1)); // The lockout, not the burn, ends.
-        var afterBurn = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = totp.ComputeTotp() });
+        var afterBurn = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, mfaTicket = ticket, mfaCode = TotpCodes.At(totp, 0) });
         Assert.False(await AsksForCodeAsync(afterBurn), "a burned ticket stays refused after the lockout");
         Assert.Equal(HttpStatusCode.Unauthorized, afterBurn.StatusCode);
     }
@@ -104,7 +106,7 @@ public sealed class MfaTests(LocalStackFixture stack)
     {
         var enrolment = await (await user.Client.PostAsync("/api/v1/auth/mfa/setup", null)).Content.ReadFromJsonAsync<JsonElement>();
         var totp = new Totp(Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString()!));
-        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = totp.ComputeTotp() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = TotpCodes.At(totp, -1) })).StatusCode);
         return totp;
     }
 
@@ -120,8 +122,6 @@ public sealed class MfaTests(LocalStackFixture stack)
     private static async Task<bool> AsksForCodeAsync(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Unauthorized
         && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("mfaRequired", out var required) && required.GetBoolean();
-
-    private static string WrongCode(Totp totp) => totp.ComputeTotp() == "000000" ? "111111" : "000000";
 
     private static async Task<List<string>> FailureReasonsAsync(ApiUser user)
     {

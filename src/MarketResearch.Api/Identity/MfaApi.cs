@@ -68,9 +68,9 @@ internal static class MfaApi
         }
 
         var code = request.Code?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
-        if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+        if (code.Length != 6 || !await secondFactor.VerifyTotpOnceAsync(user, code))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["The code is not valid; enter the current 6-digit code."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["The code is not valid or was already used; enter the current 6-digit code."] });
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);

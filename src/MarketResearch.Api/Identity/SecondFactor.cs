@@ -5,6 +5,7 @@ using MarketResearch.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace MarketResearch.Api.Identity;
 
@@ -19,6 +20,7 @@ internal enum SecondFactorResult
 internal sealed class SecondFactor(
     UserManager<ResearchUser> users,
     ResearchDbContext db,
+    IConnectionMultiplexer redis,
     SecurityAudit audit,
     TimeProvider clock,
     IOptions<AuthOptions> options)
@@ -26,14 +28,18 @@ internal sealed class SecondFactor(
     private const string RecoveryAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const int RecoveryCodeHalfLength = 5;
 
+    /// <summary>
+    /// Identity accepts a code for two 30-second steps either side of now, so one code can verify for five steps:
+    /// remember a used code a little longer than that.
+    /// </summary>
+    private static readonly TimeSpan TotpReplayWindow = TimeSpan.FromSeconds(180);
+
     public async Task<SecondFactorResult> VerifyAsync(ResearchUser user, string code, CancellationToken cancellationToken)
     {
         var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         if (compact.Length == 6 && compact.All(char.IsAsciiDigit))
         {
-            return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact)
-                ? SecondFactorResult.Totp
-                : SecondFactorResult.Invalid;
+            return await VerifyTotpOnceAsync(user, compact) ? SecondFactorResult.Totp : SecondFactorResult.Invalid;
         }
 
         var hash = HashRecoveryCode(compact);
@@ -50,6 +56,14 @@ internal sealed class SecondFactor(
         await audit.RecordAsync(SecurityEventTypes.RecoveryCodeUsed, user.Id, cancellationToken: cancellationToken);
         return SecondFactorResult.RecoveryCode;
     }
+
+    /// <summary>
+    /// A current authenticator code that was not accepted before. RFC 6238 (section 5.2): once a code has been accepted,
+    /// the same code must not be accepted again, or anyone who saw it (over a shoulder, in a proxy log) could replay it.
+    /// </summary>
+    public async Task<bool> VerifyTotpOnceAsync(ResearchUser user, string code) =>
+        await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code)
+        && await redis.GetDatabase().StringSetAsync($"auth:totp-used:{user.Id:N}:{code}", 1, TotpReplayWindow, When.NotExists);
 
     /// <summary>Replaces the user's recovery codes; the plain codes are shown once and never stored.</summary>
     public async Task<IReadOnlyList<string>> IssueRecoveryCodesAsync(ResearchUser user, CancellationToken cancellationToken)

@@ -23,10 +23,10 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
         await Assertions.Expect(page.GetByTestId("otpauth-uri")).ToContainTextAsync("otpauth://totp/");
         var totp = new Totp(Base32Encoding.ToBytes((await page.GetByTestId("mfa-secret").InnerTextAsync()).Trim()));
 
-        await page.GetByLabel("The 6-digit code the app shows").FillAsync("000000" == totp.ComputeTotp() ? "111111" : "000000");
+        await page.GetByLabel("The 6-digit code the app shows").FillAsync(TotpCodes.Wrong(totp));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         await Assertions.Expect(page.Locator("#errors-enable-code")).ToContainTextAsync("not valid");
-        await page.GetByLabel("The 6-digit code the app shows").FillAsync(totp.ComputeTotp());
+        await page.GetByLabel("The 6-digit code the app shows").FillAsync(TotpCodes.At(totp, -1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         var codes = page.GetByTestId("recovery-codes").Locator("li code");
         await Assertions.Expect(codes).ToHaveCountAsync(RecoveryCodeCount);
@@ -38,7 +38,8 @@ public sealed class AccountSecurityTests(LocalStackFixture stack, ChromiumFixtur
         await Assertions.Expect(page.GetByTestId("mfa-status")).ToContainTextAsync("On");
         await WebFlows.SignOutAsync(browser);
 
-        await SignInWithSecondFactorAsync(browser, email, totp.ComputeTotp(), wrongCodeFirst: "000000" == totp.ComputeTotp() ? "111111" : "000000");
+        // A later step's code: the one that turned MFA on is spent (RFC 6238 §5.2).
+        await SignInWithSecondFactorAsync(browser, email, TotpCodes.At(totp, 1), wrongCodeFirst: TotpCodes.Wrong(totp));
         await WebFlows.SignOutAsync(browser);
         await SignInWithSecondFactorAsync(browser, email, recoveryCode);
         browser.AssertNoConsoleErrors();
