@@ -61,6 +61,9 @@ public sealed class OpenAICompatibleEndpoint : IDisposable
     public async Task<int> WarmConnectionsAsync(int connections, CancellationToken cancellationToken)
     {
         var models = new Uri(options.Endpoint!.ToString().TrimEnd('/') + "/models");
+        // An endpoint that never answers must not hold the warm-up for longer than a call may take.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.Timeout);
         var answered = await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
         {
             try
@@ -72,11 +75,12 @@ public sealed class OpenAICompatibleEndpoint : IDisposable
                 }
 
                 // The body is read to its end so the connection goes back to the pool.
-                using var response = await httpClient.SendAsync(request, cancellationToken);
-                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                using var response = await httpClient.SendAsync(request, bounded.Token);
+                await response.Content.LoadIntoBufferAsync(bounded.Token);
                 return true;
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 return false;
             }
