@@ -74,9 +74,17 @@ internal sealed class BenchStack : IAsyncDisposable
             }
         }
 
+        // The same for the worker, e.g. BENCH_WORKER_ENV="DOTNET_TieredCompilation=1".
+        var worker = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker"));
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_WORKER_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=', 2);
+            worker.WithEnvironment(parts[0], parts.Length == 2 ? parts[1] : string.Empty);
+        }
+
         if (!appHostWorker)
         {
-            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker")).WithExplicitStart();
+            worker.WithExplicitStart();
         }
 
         var clock = Stopwatch.StartNew();

@@ -55,7 +55,9 @@ internal static class CallTimeline
             var start = wave.Min(member => member.Start);
             var end = wave.Max(member => member.End);
             var kinds = string.Join(", ", wave.GroupBy(member => member.Schema + (member.Retry ? " (retry)" : string.Empty)).Select(kind => $"{kind.Count()} {kind.Key}"));
-            Line(text, $"  +{Ms(start - started),8} wave of {kinds}: {Ms(end - start)} (gap before it {Ms(start - previousEnd)})");
+            // A wave longer than one call is calls sent late or answered late: how far apart its starts and its ends were.
+            var spread = $"starts over {Ms(wave.Max(member => member.Start) - start)}, ends over {Ms(end - wave.Min(member => member.End))}";
+            Line(text, $"  +{Ms(start - started),8} wave of {kinds}: {Ms(end - start)} (gap before it {Ms(start - previousEnd)}; {spread})");
             previousEnd = end;
             wave = call is null ? [] : [call];
         }

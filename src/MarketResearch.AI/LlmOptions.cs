@@ -83,6 +83,14 @@ public sealed class LlmOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Connections a worker opens to an OpenAI-compatible endpoint when it starts (by listing the models: no tokens, nothing
+    /// billed), at most <see cref="ConcurrencyLimits.OpenAICompatible"/>, so its first wave of concurrent calls does not set
+    /// up connections on its critical path; idle ones close after the connection pool's idle timeout. 0: none.
+    /// </summary>
+    [Range(0, 1024)]
+    public int WarmConnections { get; set; } = 32;
+
     [Required, ValidateObjectMembers]
     public ConcurrencyLimits MaxConcurrency { get; set; } = new();
 

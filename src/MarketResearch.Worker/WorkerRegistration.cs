@@ -8,6 +8,7 @@ using MarketResearch.Worker.Heartbeat;
 using MarketResearch.Knowledge;
 using MarketResearch.Worker.Jobs;
 using MarketResearch.Worker.Knowledge;
+using MarketResearch.Worker.Llm;
 using MarketResearch.Worker.Personas;
 using MarketResearch.Worker.Surveys;
 
@@ -24,9 +25,11 @@ internal static class WorkerRegistration
         builder.AddResearchAI();
         builder.AddKnowledge();
         builder.Services.AddHostedService<EmbeddingWarmUp>();
+        builder.Services.AddHostedService<ModelConnectionWarmUp>();
         builder.Services.AddSingleton<PersonaGrounding>();
         builder.Services.AddOptions<PersonaGenerationOptions>().Bind(builder.Configuration.GetSection(PersonaGenerationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJobHandler, PersonaGenerationHandler>();
+        builder.Services.AddHostedService<PersonaGenerationWarmUp>();
         builder.Services.AddOptions<SurveyRunOptions>().Bind(builder.Configuration.GetSection(SurveyRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SurveyAnswering>();
         builder.Services.AddSingleton<IJobHandler, SurveyRunHandler>();

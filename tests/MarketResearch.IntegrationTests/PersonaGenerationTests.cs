@@ -69,6 +69,58 @@ public sealed class PersonaGenerationTests(LocalStackFixture stack)
         Assert.Equal(await FingerprintsAsync(first), await FingerprintsAsync(second));
     }
 
+    [Fact]
+    public async Task A_generation_job_run_twice_leaves_one_panel_with_the_same_fit_and_its_events_in_order()
+    {
+        using var user = await ApiUser.RegisterAsync(stack);
+        var projectId = await CreateProjectAsync(user);
+        var first = await GenerateAsync(user, projectId, new { count = 12, seed = 5 });
+        var jobId = first.GetProperty("id").GetGuid();
+        var panel = await FingerprintsAsync(user, projectId);
+
+        // Redelivery: the same job queued again, as the queue does when a completion never reached Postgres.
+        await using var connection = new NpgsqlConnection(await stack.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using (var requeue = new NpgsqlCommand(
+            "UPDATE jobs SET status = 'Queued', run_after = now(), finished_at = NULL, result = NULL WHERE id = @job; SELECT pg_notify('marketresearch_jobs', '')", connection))
+        {
+            requeue.Parameters.AddWithValue("job", jobId);
+            await requeue.ExecuteNonQueryAsync();
+        }
+
+        var second = await TestJobs.WaitForStatusAsync(user.Client, jobId, TimeSpan.FromSeconds(60), "Succeeded", "Failed", "DeadLettered");
+        Assert.Equal("Succeeded", second.GetProperty("status").GetString());
+        Assert.Equal(2, second.GetProperty("attempts").GetInt32());
+        Assert.Equal(panel, await FingerprintsAsync(user, projectId));
+        await using (var slots = new NpgsqlCommand("SELECT count(*), count(DISTINCT slot) FROM personas WHERE job_id = @job", connection))
+        {
+            slots.Parameters.AddWithValue("job", jobId);
+            await using var reader = await slots.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal((12L, 12L), (reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        // The fit is measured on the rows saved: the same panel, the same statistic.
+        Assert.Equal(first.GetProperty("result").GetProperty("fit").ToString(), second.GetProperty("result").GetProperty("fit").ToString());
+        // Each attempt's events are numbered in the order written: "Planned" first and "Saved" last in each.
+        await using var events = new NpgsqlCommand(
+            "SELECT data->>'message' FROM job_events WHERE job_id = @job AND type = 'progress' ORDER BY id", connection);
+        events.Parameters.AddWithValue("job", jobId);
+        var messages = new List<string>();
+        await using (var reader = await events.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                messages.Add(reader.GetString(0));
+            }
+        }
+
+        var planned = messages.Select((message, index) => (message, index)).Where(entry => entry.message.StartsWith("Planned", StringComparison.Ordinal)).Select(entry => entry.index).ToList();
+        Assert.Equal([0, messages.Count / 2], planned);
+        Assert.Equal("Saved 12 personas", messages[(messages.Count / 2) - 1]);
+        Assert.Equal("Saved 12 personas", messages[^1]);
+    }
+
     [Theory]
     [InlineData("""{"count":0}""")]
     [InlineData("""{"count":100000}""")]
@@ -107,6 +159,10 @@ public sealed class PersonaGenerationTests(LocalStackFixture stack)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    private static async Task<List<string>> FingerprintsAsync(ApiUser user, Guid projectId) =>
+        [.. (await ListAsync(user, projectId)).Select(persona =>
+            $"{persona.GetProperty("name")}|{persona.GetProperty("demographics")}|{persona.GetProperty("traits")}|{persona.GetProperty("archetype")}").Order(StringComparer.Ordinal)];
 
     private static async Task<List<JsonElement>> ListAsync(ApiUser user, Guid projectId) =>
         (await user.Client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/personas?limit=100")).GetProperty("items").EnumerateArray().ToList();

@@ -52,5 +52,41 @@ public sealed class OpenAICompatibleEndpoint : IDisposable
         client.GetEmbeddingClient(options.EmbeddingModel ?? throw new InvalidOperationException("Llm:EmbeddingModel is not configured."))
             .AsIEmbeddingGenerator();
 
+    /// <summary>
+    /// Opens up to <paramref name="connections"/> pooled connections to the endpoint by listing its models at once (GET
+    /// models: no tokens, nothing billed), so the first wave of concurrent calls finds its connections (TCP and TLS) set up.
+    /// Whatever the answer, even a 404 from a server without that route, the connection stays in the pool; a failure is
+    /// left to the first real call to report. Answers how many requests got a response.
+    /// </summary>
+    public async Task<int> WarmConnectionsAsync(int connections, CancellationToken cancellationToken)
+    {
+        var models = new Uri(options.Endpoint!.ToString().TrimEnd('/') + "/models");
+        // An endpoint that never answers must not hold the warm-up for longer than a call may take.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.Timeout);
+        var answered = await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, models);
+                if (!string.IsNullOrWhiteSpace(options.ApiKey))
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
+                }
+
+                // The body is read to its end so the connection goes back to the pool.
+                using var response = await httpClient.SendAsync(request, bounded.Token);
+                await response.Content.LoadIntoBufferAsync(bounded.Token);
+                return true;
+            }
+            catch (Exception exception) when (exception is HttpRequestException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                return false;
+            }
+        }));
+        return answered.Count(ok => ok);
+    }
+
     public void Dispose() => httpClient.Dispose();
 }

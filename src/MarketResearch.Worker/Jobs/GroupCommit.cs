@@ -8,8 +8,12 @@ namespace MarketResearch.Worker.Jobs;
 /// small writes cost one statement. A failed batch fails each of its callers; later batches go on.
 /// </summary>
 /// <param name="write">Writes one batch and answers one result per item, in the items' order.</param>
+/// <param name="companyExpected">
+/// Whether more items may come while the linger lasts (e.g. other jobs still running); when it answers false the batch is
+/// written at once, since waiting could only add latency. Null: always linger.
+/// </param>
 internal sealed class GroupCommit<TItem, TResult>(
-    Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch, TimeSpan linger, TimeProvider clock)
+    Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch, TimeSpan linger, TimeProvider clock, Func<bool>? companyExpected = null)
 {
     // Not SingleReader: that channel cannot count its items, and the linger needs the count.
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
@@ -38,7 +42,7 @@ internal sealed class GroupCommit<TItem, TResult>(
         {
             while (await reader.WaitToReadAsync())
             {
-                if (linger > TimeSpan.Zero && reader.Count < maxBatch && !reader.Completion.IsCompleted)
+                if (linger > TimeSpan.Zero && reader.Count < maxBatch && !reader.Completion.IsCompleted && (companyExpected?.Invoke() ?? true))
                 {
                     await Task.Delay(linger, clock);
                 }

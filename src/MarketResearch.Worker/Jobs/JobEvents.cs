@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MarketResearch.Domain.Jobs;
 using MarketResearch.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace MarketResearch.Worker.Jobs;
@@ -17,29 +19,72 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
     /// <summary>Several events in their order: one insert for all of them, then each to the live streams.</summary>
     public async Task PublishAsync(Guid jobId, IReadOnlyList<JobEventData> events, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var entries = events.Select(item => new JobEvent { JobId = jobId, Type = item.Type, Data = JsonSerializer.SerializeToDocument(item.Data, JsonSerializerOptions.Web), CreatedAt = now }).ToList();
+        var documents = events.Select(item => JsonSerializer.SerializeToDocument(item.Data, JsonSerializerOptions.Web)).ToList();
+        long[] ids;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
-            db.JobEvents.AddRange(entries);
-            await db.SaveChangesAsync(cancellationToken);
+            ids = await InsertAsync(scope.ServiceProvider.GetRequiredService<ResearchDbContext>(), jobId, events, documents, cancellationToken);
         }
 
-        // Sent together, so subscribers get them in order without a round trip each; entries are numbered as inserted.
-        await Task.WhenAll(entries.Select(entry => BroadcastAsync(jobId, entry.Id, entry.Type, entry.Data.RootElement)));
+        // Stored first, then sent in order on one connection without waiting for Redis's answers (as Announce): the job
+        // goes on at once, and a stream that misses one reads it from Postgres on reconnect.
+        for (var index = 0; index < events.Count; index++)
+        {
+            Announce(jobId, ids[index], events[index].Type, documents[index].RootElement);
+        }
     }
 
-    /// <summary>Sends an event already stored (e.g. by the statement that claimed or finished the job) to the live streams.</summary>
-    public async Task BroadcastAsync(Guid jobId, long eventId, string type, object data) =>
-        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(JobChannels.Events(jobId)), Message(eventId, type, data));
-
     /// <summary>
-    /// Like <see cref="BroadcastAsync"/> without waiting for Redis's answer: for the status events the queue statements
-    /// store. A stream that misses one still reads it from Postgres on reconnect, and a Redis hiccup must not fail a run.
+    /// Sends an event already stored (by <see cref="PublishAsync(Guid, IReadOnlyList{JobEventData}, CancellationToken)"/>, or
+    /// by the statement that claimed or finished the job) to the live streams, without waiting for Redis's answer. A stream
+    /// that misses one still reads it from Postgres on reconnect, and a Redis hiccup must not fail a run.
     /// </summary>
     public void Announce(Guid jobId, long eventId, string type, object data) =>
         redis.GetSubscriber().Publish(RedisChannel.Literal(JobChannels.Events(jobId)), Message(eventId, type, data), CommandFlags.FireAndForget);
+
+    /// <summary>
+    /// One statement for the whole batch whatever its size (EF's SaveChanges took another code path, compiled on first
+    /// use, for each new batch size). Identities are drawn as the rows are inserted, in position order, so the ids
+    /// sorted ascending number the events in the order given.
+    /// </summary>
+    private async Task<long[]> InsertAsync(
+        ResearchDbContext db, Guid jobId, IReadOnlyList<JobEventData> events, IReadOnlyList<JsonDocument> documents, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO job_events (job_id, type, data, created_at)
+            SELECT @job, i.type, i.data::jsonb, @created_at
+            FROM unnest(@types, @data) WITH ORDINALITY AS i(type, data, position)
+            ORDER BY i.position
+            RETURNING id
+            """;
+        var createdAt = clock.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            await db.Database.OpenConnectionAsync(token);
+            try
+            {
+                await using var command = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
+                command.Parameters.AddWithValue("job", jobId);
+                command.Parameters.AddWithValue("created_at", createdAt);
+                command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. events.Select(item => item.Type)]));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("data", [.. documents.Select(document => document.RootElement.GetRawText())]));
+                var ids = new List<long>(events.Count);
+                await using var reader = await command.ExecuteReaderAsync(token);
+                while (await reader.ReadAsync(token))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+
+                ids.Sort();
+                return ids.ToArray();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
+    }
 
     private static string Message(long eventId, string type, object data) =>
         JsonSerializer.Serialize(new { id = eventId, type, data }, JsonSerializerOptions.Web);

@@ -27,11 +27,15 @@ internal sealed partial class JobRunner(
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(handler => handler.JobType, StringComparer.Ordinal);
     private readonly string _workerId = WorkerIdentity.Create();
 
+    // Runs whose handler is still executing: only they can bring a completion worth lingering for.
+    private int _executing;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.Concurrency, settings.Concurrency);
-        var completions = new GroupCommit<JobCompletion, StatusEvent?>(WriteCompletionsAsync, settings.CompletionBatchSize, settings.CompletionFlushDelay, clock);
+        var completions = new GroupCommit<JobCompletion, StatusEvent?>(
+            WriteCompletionsAsync, settings.CompletionBatchSize, settings.CompletionFlushDelay, clock, () => Volatile.Read(ref _executing) > 0);
         var leases = new LeaseKeeper(scopes, _workerId, queueOptions.Value.LeaseDuration, clock, logger);
         var writing = completions.RunAsync();
         var renewing = leases.RunAsync(stoppingToken);
@@ -138,7 +142,17 @@ internal sealed partial class JobRunner(
         {
             // The claim stored this event; subscribers hear it now.
             events.Announce(job.Id, job.RunningEventId, "status", new { status = nameof(JobStatus.Running), attempt = job.Attempt });
-            var result = await handler.ExecuteAsync(context, lease.Token);
+            object? result;
+            Interlocked.Increment(ref _executing);
+            try
+            {
+                result = await handler.ExecuteAsync(context, lease.Token);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _executing);
+            }
+
             lease.Token.ThrowIfCancellationRequested();
             if (handler is IChangesProjectReads changes && job.ProjectId is { } projectId)
             {

@@ -20,7 +20,8 @@ public sealed class JobRunnerOptions
 
     /// <summary>
     /// How long the first finished run waits for others to share its completion statement (group commit). Zero writes at
-    /// once; runs that finish while a statement is under way still share the next one.
+    /// once; runs that finish while a statement is under way still share the next one. Not waited when no other run is
+    /// executing: nobody could join.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan CompletionFlushDelay { get; set; } = TimeSpan.FromMilliseconds(2);

@@ -59,34 +59,40 @@ internal sealed class PersonaGenerationHandler(
             });
 
         var now = clock.GetUtcNow();
-        var personas = plan.Blueprints.Select(blueprint => new Persona
-        {
-            Id = Guid.CreateVersion7(now),
-            ProjectId = project.Id,
-            JobId = context.JobId,
-            Slot = blueprint.Slot,
-            Name = blueprint.Name.FullName,
-            Gender = blueprint.Demographics[Domain.Projects.AudienceCategories.Gender] ?? string.Empty,
-            Locale = project.Locale,
-            Demographics = blueprint.Demographics.Values.ToDictionary(),
-            Traits = blueprint.Traits.ByName().ToDictionary(),
-            Archetype = blueprint.Archetype.ToString(),
-            Seed = blueprint.Seed,
-            Profile = profiles[blueprint.Slot],
-            Citations = [.. knowledge[blueprint.Slot].Citations],
-            GeneratedBy = provider.IsOffline ? "offline" : provider.ChatModel,
-            CreatedAt = now,
-        }).ToList();
+        var generatedBy = provider.IsOffline ? "offline" : provider.ChatModel;
+        var personas = plan.Blueprints.Select(blueprint => Row(
+            project.Id, context.JobId, project.Locale, blueprint, profiles[blueprint.Slot], knowledge[blueprint.Slot].Citations, generatedBy, now)).ToList();
 
-        await SaveReplacingEarlierAttemptsAsync(db, context.JobId, personas, cancellationToken);
+        var saved = await PanelStore.ReplaceAsync(db, context.JobId, personas, cancellationToken);
         _generated.Add(personas.Count);
 
         events.Progress(1, $"Saved {personas.Count} personas");
-        var saved = await db.Personas.AsNoTracking().Where(row => row.JobId == context.JobId).Select(row => row.Demographics).ToListAsync(cancellationToken);
-        var fit = PanelFit.Measure(saved.Select(values => new PersonaDemographics(values)).ToList(), plan.Audience);
+        var fit = PanelFit.Measure(saved, plan.Audience);
         await events.FlushAsync();
         return new { count = personas.Count, offline = provider.IsOffline, fit };
     }
+
+    /// <summary>A planned persona with its written profile, as saved.</summary>
+    internal static Persona Row(
+        Guid projectId, Guid jobId, string locale, PersonaBlueprint blueprint, JsonDocument profile,
+        IReadOnlyList<Domain.Knowledge.KnowledgeCitation> citations, string generatedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ProjectId = projectId,
+        JobId = jobId,
+        Slot = blueprint.Slot,
+        Name = blueprint.Name.FullName,
+        Gender = blueprint.Demographics[Domain.Projects.AudienceCategories.Gender] ?? string.Empty,
+        Locale = locale,
+        Demographics = blueprint.Demographics.Values.ToDictionary(),
+        Traits = blueprint.Traits.ByName().ToDictionary(),
+        Archetype = blueprint.Archetype.ToString(),
+        Seed = blueprint.Seed,
+        Profile = profile,
+        Citations = [.. citations],
+        GeneratedBy = generatedBy,
+        CreatedAt = now,
+    };
 
     private async Task<JsonDocument> WriteProfileAsync(
         string projectName, string? audience, PersonaBlueprint blueprint, GroundingPassages knowledge, CancellationToken cancellationToken)
@@ -110,19 +116,5 @@ internal sealed class PersonaGenerationHandler(
         var answer = await structured.CompleteAsync([new ChatMessage(ChatRole.System, PersonaPrompts.System), new ChatMessage(ChatRole.User, prompt)],
             ResearchSchemas.PersonaProfile, "persona_profile", options, cancellationToken);
         return JsonDocument.Parse(answer.Json.GetRawText());
-    }
-
-    private static async Task SaveReplacingEarlierAttemptsAsync(ResearchDbContext db, Guid jobId, List<Persona> personas, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Personas.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
-            db.Personas.AddRange(personas);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
-        db.ChangeTracker.Clear();
     }
 }

@@ -17,6 +17,9 @@ internal sealed record ReceivedRequest(string Path, string? Authorization, JsonE
     public static TimeSpan Between(ReceivedRequest earlier, ReceivedRequest later) => Stopwatch.GetElapsedTime(earlier.ArrivedAt, later.ArrivedAt);
 }
 
+/// <summary>Any request as it reached the server, before routing.</summary>
+internal sealed record SeenRequest(string Method, string Path, string ConnectionId, string? Authorization);
+
 /// <summary>
 /// A real HTTP server (Kestrel on 127.0.0.1, random port) speaking the OpenAI chat completions and embeddings
 /// protocol. Each request takes the next scripted reply; with none left it answers a plain completion.
@@ -30,6 +33,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> script = new();
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
+    private readonly ConcurrentQueue<SeenRequest> seen = new();
 
     private FakeOpenAIServer(WebApplication app) => this.app = app;
 
@@ -38,12 +42,20 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => received.ToList();
 
+    /// <summary>Every request that reached the server, routed or not, with the connection it came on.</summary>
+    public IReadOnlyList<SeenRequest> Seen => seen.ToList();
+
     public static async Task<FakeOpenAIServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = new FakeOpenAIServer(builder.Build());
+        server.app.Use(async (context, next) =>
+        {
+            server.seen.Enqueue(new SeenRequest(context.Request.Method, context.Request.Path, context.Connection.Id, context.Request.Headers.Authorization));
+            await next(context);
+        });
         server.app.MapPost("/v1/chat/completions", server.HandleAsync);
         server.app.MapPost("/v1/embeddings", server.HandleAsync);
         await server.app.StartAsync();

@@ -49,6 +49,21 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_lone_item_is_written_at_once_when_no_company_is_expected()
+    {
+        var lingering = true;
+        var commit = new GroupCommit<int, int>(items => Task.FromResult<IReadOnlyList<int>>([.. items]),
+            maxBatch: 64, TimeSpan.FromMinutes(1), TimeProvider.System, companyExpected: () => lingering);
+        var writer = commit.RunAsync();
+
+        lingering = false;
+        // The linger is a minute: only skipping it answers within the bound.
+        Assert.Equal(7, await commit.AddAsync(7).WaitAsync(TimeSpan.FromSeconds(20)));
+        commit.Close();
+        await writer;
+    }
+
+    [Fact]
     public async Task A_failed_write_fails_only_its_own_callers_and_later_batches_go_on()
     {
         var writes = 0;
