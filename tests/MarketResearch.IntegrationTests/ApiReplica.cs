@@ -45,8 +45,20 @@ internal sealed class ApiReplica : IAsyncDisposable
         return new ApiReplica(factory);
     }
 
+    /// <summary>
+    /// The stack's Redis behind a proxy the test can cut or silence, and a connection string through it with the given
+    /// extra client options (e.g. short timeouts).
+    /// </summary>
+    public static async Task<(CuttableTcpProxy Proxy, string Redis)> RedisBehindProxyAsync(LocalStackFixture stack, string clientOptions = "")
+    {
+        var redis = await stack.App.GetConnectionStringAsync("redis") ?? throw new InvalidOperationException("No Redis connection string.");
+        var (host, port) = HostAndPort(redis);
+        var proxy = new CuttableTcpProxy(host, port);
+        return (proxy, redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + clientOptions);
+    }
+
     /// <summary>The first endpoint of a StackExchange.Redis connection string.</summary>
-    public static (string Host, int Port) HostAndPort(string redisConnectionString)
+    private static (string Host, int Port) HostAndPort(string redisConnectionString)
     {
         var endpoint = redisConnectionString.Split(',')[0];
         var colon = endpoint.LastIndexOf(':');

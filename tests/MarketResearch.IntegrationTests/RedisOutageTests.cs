@@ -13,11 +13,9 @@ public sealed class RedisOutageTests(LocalStackFixture stack)
     [Fact]
     public async Task Sign_ins_during_a_redis_outage_answer_503_with_retry_after_and_work_again_afterwards()
     {
-        var redis = await stack.App.GetConnectionStringAsync("redis") ?? throw new InvalidOperationException("No Redis connection string.");
-        var (host, port) = ApiReplica.HostAndPort(redis);
-        await using var proxy = new CuttableTcpProxy(host, port);
         // Short client timeouts, so the silence is noticed, the socket declared dead and reconnected within the test.
-        var throughProxy = redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + ",asyncTimeout=300,syncTimeout=300";
+        var (proxy, throughProxy) = await ApiReplica.RedisBehindProxyAsync(stack, ",asyncTimeout=300,syncTimeout=300");
+        await using var _ = proxy;
         await using var replica = await ApiReplica.StartAsync(stack, throughProxy);
         await replica.WaitUntilMirrorIsCurrentAsync(Settle);
         using var user = await ApiUser.RegisterAsync(stack);

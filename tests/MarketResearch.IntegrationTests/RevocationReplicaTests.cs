@@ -59,10 +59,9 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
     [Fact]
     public async Task Without_redis_a_replica_refuses_every_token_and_after_reconnecting_knows_what_it_missed()
     {
-        var redis = await RedisAsync();
-        var (host, port) = ApiReplica.HostAndPort(redis);
-        await using var proxy = new CuttableTcpProxy(host, port);
-        await using var replica = await ApiReplica.StartAsync(stack, redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal));
+        var (proxy, throughProxy) = await ApiReplica.RedisBehindProxyAsync(stack);
+        await using var _ = proxy;
+        await using var replica = await ApiReplica.StartAsync(stack, throughProxy);
         await replica.WaitUntilMirrorIsCurrentAsync(Settle);
         using var kept = await ApiUser.RegisterAsync(stack);
         using var revoked = await ApiUser.RegisterAsync(stack);
@@ -93,12 +92,10 @@ public sealed class RevocationReplicaTests(LocalStackFixture stack, ITestOutputH
     [Fact]
     public async Task A_silent_redis_link_times_out_closed_and_the_replica_recovers_when_it_speaks_again()
     {
-        var redis = await RedisAsync();
-        var (host, port) = ApiReplica.HostAndPort(redis);
-        await using var proxy = new CuttableTcpProxy(host, port);
         // Short timeouts so the pings and reloads sent into the silence time out within the test (they are
         // TimeoutExceptions, not RedisExceptions; one that escaped the mirror's loop once stopped a whole replica).
-        var throughProxy = redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + ",asyncTimeout=300,syncTimeout=300";
+        var (proxy, throughProxy) = await ApiReplica.RedisBehindProxyAsync(stack, ",asyncTimeout=300,syncTimeout=300");
+        await using var _ = proxy;
         await using var replica = await ApiReplica.StartAsync(stack, throughProxy);
         await replica.WaitUntilMirrorIsCurrentAsync(Settle);
         using var user = await ApiUser.RegisterAsync(stack);
