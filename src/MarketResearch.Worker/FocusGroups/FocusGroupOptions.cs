@@ -50,5 +50,5 @@ public sealed class FocusGroupOptions
     /// run finds that code compiled. 0 turns the rehearsal off.
     /// </summary>
     [Range(0, 200)]
-    public int WarmUpParticipants { get; set; } = 8;
+    public int WarmUpParticipants { get; set; } = 6;
 }

@@ -29,7 +29,6 @@ internal static class FocusGroupRehearsal
         "What worries you most about ordering food online?",
         "Would you recommend a meal-kit service to your friends?",
         "What would make you cancel such a subscription?",
-        "What would a perfect meal-kit service do differently?",
     ];
 
     // Any seed: the panel is thrown away.
@@ -52,6 +51,7 @@ internal static class FocusGroupRehearsal
             PersonaIds = [.. personas.Select(persona => persona.Id)],
             Questions = [.. Questions],
             ModeratorFollowUps = true,
+            CreatedAt = now,
         };
 
         var live = new SerializingTranscript();

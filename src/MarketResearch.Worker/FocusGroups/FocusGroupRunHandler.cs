@@ -151,6 +151,10 @@ internal sealed class FocusGroupRunHandler(
         db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
             .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, status), cancellationToken);
 
+    internal static Task MarkCompletedAsync(ResearchDbContext db, Guid groupId, Guid jobId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
+            .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, completedAt), cancellationToken);
+
     /// <summary>Removes whatever an earlier attempt of the job saved.</summary>
     internal static async Task DeleteEarlierAttemptAsync(ResearchDbContext db, Guid jobId, CancellationToken cancellationToken)
     {
@@ -176,8 +180,7 @@ internal sealed class FocusGroupRunHandler(
             var insight = await insightsWriting;
             db.FocusGroupInsights.Add(insight);
             await db.SaveChangesAsync(cancellationToken);
-            await db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
-                .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, insight.CreatedAt), cancellationToken);
+            await MarkCompletedAsync(db, groupId, jobId, insight.CreatedAt, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();

@@ -46,6 +46,12 @@ internal sealed partial class FocusGroupRunWarmUp(
             var rehearsed = await FocusGroupRehearsal.RunAsync(structured, embeddings, extractor, graphOptions, settings, settings.WarmUpParticipants, clock, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await RehearseStatementsAsync(scope.ServiceProvider.GetRequiredService<ResearchDbContext>(), rehearsed, stoppingToken);
+            // An empty graph of a group that was never saved: its delete matches no row and there is nothing to insert.
+            if (scope.ServiceProvider.GetRequiredService<IGraphStore>() is PostgresGraphStore graphs)
+            {
+                await graphs.ReplaceAsync(rehearsed.Graph with { Nodes = [], Edges = [] }, stoppingToken);
+            }
+
             await FocusGroupGrounding.SearchAsync(scopes, rehearsed.Project, rehearsed.Group.Questions, stoppingToken);
             // The process's CPU over the rehearsal (an upper bound: other start-up work runs beside it).
             LogRehearsed(_logger, rehearsed.Turns.Count, rehearsed.Personas.Count, clock.GetElapsedTime(started).TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
@@ -72,6 +78,7 @@ internal sealed partial class FocusGroupRunWarmUp(
             await FocusGroupRunHandler.FindPersonasAsync(db, rehearsed.Group.PersonaIds, rehearsed.Project.Id, cancellationToken);
             await FocusGroupRunHandler.SetStatusAsync(db, rehearsed.Group.Id, Guid.Empty, Domain.FocusGroups.FocusGroupStatus.Running, cancellationToken);
             await FocusGroupRunHandler.DeleteEarlierAttemptAsync(db, Guid.Empty, cancellationToken);
+            await FocusGroupRunHandler.MarkCompletedAsync(db, rehearsed.Group.Id, Guid.Empty, rehearsed.Group.CreatedAt, cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();

@@ -18,7 +18,7 @@ namespace MarketResearch.UnitTests.FocusGroups;
 /// </summary>
 public sealed class FocusGroupRehearsalTests
 {
-    private const int Participants = 8;
+    private const int Participants = 6;
 
     [Theory]
     [InlineData(false)]
@@ -38,14 +38,15 @@ public sealed class FocusGroupRehearsalTests
         Assert.True(questions > options.MemoryAnswers, "more questions than a persona recalls, so recall ranks");
         Assert.Equal(Participants, rehearsed.Personas.Count);
         // Everyone answers each question, the moderator follows up, and the furthest few answer the follow-up.
-        Assert.Equal(questions * (Participants + 1 + options.FollowUpParticipants), rehearsed.Turns.Count);
+        var followUpAnswers = Math.Min(Participants, options.FollowUpParticipants);
+        Assert.Equal(questions * (Participants + 1 + followUpAnswers), rehearsed.Turns.Count);
         Assert.Equal(questions, rehearsed.Turns.Count(turn => turn.SpeakerPersonaId is null && turn.Round == FocusGroupRounds.FollowUp));
         Assert.All(rehearsed.Turns, turn => Assert.False(string.IsNullOrWhiteSpace(turn.Text)));
         Assert.All(rehearsed.Turns, turn => Assert.NotNull(turn.Embedding));
         // Questions are embedded only to rank a memory that no longer fits.
         Assert.Contains(embedder.Texts, text => rehearsed.Group.Questions.Contains(text));
         Assert.Equal(questions, rehearsed.Statistics.Questions.Count);
-        Assert.Equal(questions * (Participants + options.FollowUpParticipants), rehearsed.Statistics.Answers);
+        Assert.Equal(questions * (Participants + followUpAnswers), rehearsed.Statistics.Answers);
         Assert.True(rehearsed.Insights.RootElement.TryGetProperty("executiveSummary", out var summary) && summary.GetString()!.Length > 0);
         Assert.NotEmpty(rehearsed.Graph.Nodes);
         Assert.True(rehearsed.LiveEvents >= rehearsed.Turns.Count);
