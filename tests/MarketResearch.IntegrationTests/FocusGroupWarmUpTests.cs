@@ -15,6 +15,7 @@ public sealed class FocusGroupWarmUpTests(LocalStackFixture stack)
 {
     private const string Rehearsed = "Rehearsed a focus group at start";
     private static readonly string[] Tables = ["projects", "personas", "focus_groups", "focus_group_turns", "focus_group_insights", "graph_nodes", "graph_edges"];
+    private static readonly TimeSpan StatsFlush = TimeSpan.FromSeconds(12);
     private readonly ConcurrentQueue<string> _workerLog = new();
 
     [Fact]
@@ -52,8 +53,8 @@ public sealed class FocusGroupWarmUpTests(LocalStackFixture stack)
     /// <summary>Tuples ever inserted, updated and deleted per table (aborted ones too), as Postgres counts them.</summary>
     private static async Task<string> TupleChangesAsync(NpgsqlConnection connection)
     {
-        // The counters are flushed by each backend within a second of its transaction; a fresh snapshot after that.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // An idle backend flushes its counters within 10 s (PGSTAT_IDLE_INTERVAL); a fresh snapshot after that.
+        await Task.Delay(StatsFlush);
         await using var command = new NpgsqlCommand("""
             SELECT pg_stat_clear_snapshot();
             SELECT string_agg(format('%s=%s/%s/%s', relname, n_tup_ins, n_tup_upd, n_tup_del), ' ' ORDER BY relname)
