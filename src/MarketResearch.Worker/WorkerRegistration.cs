@@ -43,6 +43,7 @@ internal static class WorkerRegistration
         builder.Services.AddSingleton<IJobHandler, GraphRebuildHandler>();
         builder.Services.AddOptions<FocusGroupOptions>().Bind(builder.Configuration.GetSection(FocusGroupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJobHandler, FocusGroupRunHandler>();
+        builder.Services.AddHostedService<FocusGroupRunWarmUp>();
         return builder;
     }
 }

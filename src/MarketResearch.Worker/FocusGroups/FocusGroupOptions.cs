@@ -44,4 +44,11 @@ public sealed class FocusGroupOptions
 
     [Range(40, 4000)]
     public int InsightExcerptChars { get; set; } = 300;
+
+    /// <summary>
+    /// Personas in the focus group the worker rehearses when it starts (offline simulator, nothing saved), so its first
+    /// run finds that code compiled. 0 turns the rehearsal off.
+    /// </summary>
+    [Range(0, 200)]
+    public int WarmUpParticipants { get; set; } = 6;
 }

@@ -34,10 +34,11 @@ internal sealed class FocusGroupRunHandler(
         var payload = context.PayloadAs<FocusGroupRunPayload>();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
-        var group = await db.FocusGroups.AsNoTracking().FirstOrDefaultAsync(row => row.Id == payload.FocusGroupId, cancellationToken)
+        var group = await FindGroupAsync(db, payload.FocusGroupId, cancellationToken)
             ?? throw new JobPayloadException("The focus group no longer exists.");
-        var project = await db.Projects.AsNoTracking().FirstAsync(row => row.Id == group.ProjectId, cancellationToken);
-        var personas = await db.Personas.AsNoTracking().Where(row => group.PersonaIds.Contains(row.Id) && row.ProjectId == group.ProjectId).ToListAsync(cancellationToken);
+        var project = await FindProjectAsync(db, group.ProjectId, cancellationToken)
+            ?? throw new JobPayloadException("The focus group's project no longer exists.");
+        var personas = await FindPersonasAsync(db, group.PersonaIds, group.ProjectId, cancellationToken);
         if (personas.Count == 0)
         {
             throw new JobPayloadException("None of the focus group's personas exist any more.");
@@ -58,24 +59,7 @@ internal sealed class FocusGroupRunHandler(
         var discussing = moderator.DiscussAsync(new DiscussionBrief(project.Name, group.Questions, group.ModeratorFollowUps, participants), cancellationToken);
         await Task.WhenAll(statusWrite, discussing);
         var (transcript, embedded) = await discussing;
-        var turns = transcript.Select(turn => new FocusGroupTurn
-        {
-            Id = Guid.CreateVersion7(turn.CreatedAt),
-            FocusGroupId = group.Id,
-            JobId = context.JobId,
-            Sequence = turn.Sequence,
-            QuestionIndex = turn.QuestionIndex,
-            Round = turn.Round,
-            SpeakerPersonaId = turn.Speaker?.Id,
-            SpeakerName = turn.SpeakerName,
-            Text = turn.Text,
-            Sentiment = turn.Sentiment,
-            ModelSentiment = turn.ModelSentiment,
-            LexiconSentiment = turn.LexiconSentiment,
-            AgreesWith = [.. turn.AgreesWith],
-            DisagreesWith = [.. turn.DisagreesWith],
-            CreatedAt = turn.CreatedAt,
-        }).ToList();
+        var turns = Rows(transcript, group.Id, context.JobId);
         // The graph reads only the words and who sided with whom, so its extraction calls (which wait on the model as
         // long as the insights call does) start before the last answers are embedded; it is stored as soon as it is built.
         var graphStoring = BuildAndStoreGraphAsync(group, personas, turns, cancellationToken);
@@ -133,10 +117,50 @@ internal sealed class FocusGroupRunHandler(
         return graph;
     }
 
-    private static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>
+    internal static Task<FocusGroup?> FindGroupAsync(ResearchDbContext db, Guid groupId, CancellationToken cancellationToken) =>
+        db.FocusGroups.AsNoTracking().FirstOrDefaultAsync(row => row.Id == groupId, cancellationToken);
+
+    internal static Task<Domain.Projects.Project?> FindProjectAsync(ResearchDbContext db, Guid projectId, CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().FirstOrDefaultAsync(row => row.Id == projectId, cancellationToken);
+
+    internal static Task<List<Domain.Personas.Persona>> FindPersonasAsync(ResearchDbContext db, IReadOnlyList<Guid> personaIds, Guid projectId, CancellationToken cancellationToken) =>
+        db.Personas.AsNoTracking().Where(row => personaIds.Contains(row.Id) && row.ProjectId == projectId).ToListAsync(cancellationToken);
+
+    /// <summary>The transcript as the rows saved for the job.</summary>
+    internal static List<FocusGroupTurn> Rows(IReadOnlyList<DiscussionTurn> transcript, Guid groupId, Guid jobId) => transcript.Select(turn => new FocusGroupTurn
+    {
+        Id = Guid.CreateVersion7(turn.CreatedAt),
+        FocusGroupId = groupId,
+        JobId = jobId,
+        Sequence = turn.Sequence,
+        QuestionIndex = turn.QuestionIndex,
+        Round = turn.Round,
+        SpeakerPersonaId = turn.Speaker?.Id,
+        SpeakerName = turn.SpeakerName,
+        Text = turn.Text,
+        Sentiment = turn.Sentiment,
+        ModelSentiment = turn.ModelSentiment,
+        LexiconSentiment = turn.LexiconSentiment,
+        AgreesWith = [.. turn.AgreesWith],
+        DisagreesWith = [.. turn.DisagreesWith],
+        CreatedAt = turn.CreatedAt,
+    }).ToList();
+
+    internal static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>
         // Only while this job is the group's latest run: an older, retried job must not overwrite a newer run's status.
         db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
             .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, status), cancellationToken);
+
+    internal static Task MarkCompletedAsync(ResearchDbContext db, Guid groupId, Guid jobId, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
+            .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, completedAt), cancellationToken);
+
+    /// <summary>Removes whatever an earlier attempt of the job saved.</summary>
+    internal static async Task DeleteEarlierAttemptAsync(ResearchDbContext db, Guid jobId, CancellationToken cancellationToken)
+    {
+        await db.FocusGroupTurns.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+        await db.FocusGroupInsights.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <summary>
     /// One transaction replaces whatever an earlier attempt of this job saved with the transcript and the insights and
@@ -150,15 +174,13 @@ internal sealed class FocusGroupRunHandler(
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.FocusGroupTurns.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
-            await db.FocusGroupInsights.Where(row => row.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+            await DeleteEarlierAttemptAsync(db, jobId, cancellationToken);
             db.FocusGroupTurns.AddRange(turns);
             await db.SaveChangesAsync(cancellationToken);
             var insight = await insightsWriting;
             db.FocusGroupInsights.Add(insight);
             await db.SaveChangesAsync(cancellationToken);
-            await db.FocusGroups.Where(row => row.Id == groupId && row.LastJobId == jobId)
-                .ExecuteUpdateAsync(update => update.SetProperty(row => row.Status, FocusGroupStatus.Completed).SetProperty(row => row.CompletedAt, insight.CreatedAt), cancellationToken);
+            await MarkCompletedAsync(db, groupId, jobId, insight.CreatedAt, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();
