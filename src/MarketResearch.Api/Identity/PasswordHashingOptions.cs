@@ -18,9 +18,11 @@ public sealed class PasswordHashingOptions
 
     /// <summary>
     /// Linux nice value of the hashing threads (0–19; 0 keeps normal priority). At 10 a busy core gives the other
-    /// work of the API about nine times the share it gives a hash; see <see cref="PasswordHashingGate"/>.
+    /// work of the API about nine times the share it gives a hash; see <see cref="PasswordHashingGate"/>. Off by
+    /// default: on our two-core bench it did not make other requests measurably faster during a sign-in flood, and
+    /// the sign-ins' own tail grew in some runs (BENCHMARKS.md).
     /// </summary>
-    public int HashingNiceness { get; set; } = 10;
+    public int HashingNiceness { get; set; }
 }
 
 /// <summary>One row of OWASP's Password Storage Cheat Sheet for Argon2id (one lane): memory and passes of equal strength.</summary>
