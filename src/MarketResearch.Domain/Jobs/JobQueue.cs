@@ -86,7 +86,7 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
             FROM claimed c JOIN running r ON r.job_id = c.id
             ORDER BY c.priority DESC, c.run_after, c.id
             """;
-        return await QueryAsync(Sql, command =>
+        return await db.QueryAsync(Sql, command =>
         {
             command.Parameters.AddWithValue("owner", workerId);
             command.Parameters.AddWithValue("lease", options.Value.LeaseDuration);
@@ -122,7 +122,7 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
                 AND j.id = i.id AND j.attempts = i.attempt AND j.lease_owner = @owner AND j.status = 'Running'
             RETURNING j.id, j.attempts, j.cancel_requested
             """;
-        return await QueryAsync(Sql, command =>
+        return await db.QueryAsync(Sql, command =>
         {
             command.Parameters.AddWithValue("owner", workerId);
             command.Parameters.AddWithValue("lease", options.Value.LeaseDuration);
@@ -157,7 +157,7 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
                     AND j.id = i.id AND j.attempts = i.attempt AND j.lease_owner = @owner AND j.status = 'Running'
                 RETURNING j.id, j.status, j.error, j.attempts)
             """ + StatusEventSql;
-        return await QueryAsync(Sql, command =>
+        return await db.QueryAsync(Sql, command =>
         {
             command.Parameters.AddWithValue("owner", workerId);
             command.Parameters.AddWithValue("ids", completions.Select(completion => completion.JobId).ToArray());
@@ -241,7 +241,7 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
 
     private async Task<StatusEvent?> FinishAsync(string sql, JobRun run, Action<NpgsqlCommand> parameters, CancellationToken cancellationToken)
     {
-        var finished = await QueryAsync(sql, command =>
+        var finished = await db.QueryAsync(sql, command =>
         {
             command.Parameters.AddWithValue("id", run.JobId);
             command.Parameters.AddWithValue("attempt", run.Attempt);
@@ -249,29 +249,6 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
             parameters(command);
         }, ReadStatusEvent, cancellationToken);
         return finished.Count == 1 ? finished[0] : null;
-    }
-
-    /// <summary>One round trip on the context's pooled connection, read by column position (no change tracking, no model mapping).</summary>
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> parameters, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-            parameters(command);
-            var rows = new List<T>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(read(reader));
-            }
-
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static StatusEvent ReadStatusEvent(NpgsqlDataReader reader) => new(

@@ -62,10 +62,7 @@ internal static class FocusGroupRehearsal
         var graph = await new DiscussionGraphBuilder(extractor, graphOptions)
             .BuildAsync(FocusGroupDiscussionSource.Describe(group.Id, project.Id, personas, turns), cancellationToken);
         await embedded;
-        for (var index = 0; index < turns.Count; index++)
-        {
-            turns[index].Embedding = transcript[index].Embedding;
-        }
+        FocusGroupRunHandler.AttachEmbeddings(turns, transcript);
 
         var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, personas.Count, options);
         var insights = await new FocusGroupInsightWriter(structured, options).WriteAsync(project, group.Questions, transcript, statistics, GroundingPassages.None, cancellationToken);

@@ -66,10 +66,7 @@ internal sealed class FocusGroupRunHandler(
         try
         {
             await embedded;
-            for (var index = 0; index < turns.Count; index++)
-            {
-                turns[index].Embedding = transcript[index].Embedding;
-            }
+            AttachEmbeddings(turns, transcript);
 
             var statistics = FocusGroupStatistics.Compute(transcript, group.Questions.Count, participants.Count, settings);
             live.Progress(0.92, "Writing insights");
@@ -145,6 +142,15 @@ internal sealed class FocusGroupRunHandler(
         DisagreesWith = [.. turn.DisagreesWith],
         CreatedAt = turn.CreatedAt,
     }).ToList();
+
+    /// <summary>Copies the answers' vectors, embedded in the background, onto their rows.</summary>
+    internal static void AttachEmbeddings(List<FocusGroupTurn> turns, IReadOnlyList<DiscussionTurn> transcript)
+    {
+        for (var index = 0; index < turns.Count; index++)
+        {
+            turns[index].Embedding = transcript[index].Embedding;
+        }
+    }
 
     internal static Task SetStatusAsync(ResearchDbContext db, Guid groupId, Guid jobId, FocusGroupStatus status, CancellationToken cancellationToken) =>
         // Only while this job is the group's latest run: an older, retried job must not overwrite a newer run's status.

@@ -61,28 +61,14 @@ public sealed class JobEvents(IServiceScopeFactory scopes, IConnectionMultiplexe
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
-            await db.Database.OpenConnectionAsync(token);
-            try
+            var ids = await db.QueryAsync(Sql, command =>
             {
-                await using var command = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
                 command.Parameters.AddWithValue("job", jobId);
                 command.Parameters.AddWithValue("created_at", createdAt);
                 command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. events.Select(item => item.Type)]));
                 command.Parameters.Add(new NpgsqlParameter<string[]>("data", [.. documents.Select(document => document.RootElement.GetRawText())]));
-                var ids = new List<long>(events.Count);
-                await using var reader = await command.ExecuteReaderAsync(token);
-                while (await reader.ReadAsync(token))
-                {
-                    ids.Add(reader.GetInt64(0));
-                }
-
-                ids.Sort();
-                return ids.ToArray();
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            }, reader => reader.GetInt64(0), token);
+            return ids.Order().ToArray();
         }, cancellationToken);
     }
 
