@@ -28,14 +28,20 @@ internal sealed class ApiReplica : IAsyncDisposable
     public bool MirrorStopped => Mirror.ExecuteTask is not { IsCompleted: false };
 
     public static async Task<ApiReplica> StartAsync(
-        LocalStackFixture stack, string redisConnectionString, string? signingKey = null, IReadOnlyList<string>? previousSigningKeys = null)
+        LocalStackFixture stack, string redisConnectionString, string? signingKey = null, IReadOnlyList<string>? previousSigningKeys = null,
+        string? databaseConnectionString = null)
     {
-        var database = await stack.DatabaseConnectionStringAsync();
+        var database = databaseConnectionString ?? await stack.DatabaseConnectionStringAsync();
         var factory = new WebApplicationFactory<MarketResearch.Api.ApiOptions>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:marketresearch", database)
                 .UseSetting("ConnectionStrings:redis", redisConnectionString)
                 .UseSetting("Auth:SigningKey", signingKey ?? stack.SigningKey);
+            foreach (var (key, value) in LocalStackFixture.TestRateLimits)
+            {
+                host.UseSetting(key, value);
+            }
+
             foreach (var (key, index) in (previousSigningKeys ?? []).Select((key, index) => (key, index)))
             {
                 host.UseSetting($"Auth:PreviousSigningKeys:{index}", key);
@@ -55,6 +61,16 @@ internal sealed class ApiReplica : IAsyncDisposable
         var (host, port) = HostAndPort(redis);
         var proxy = new CuttableTcpProxy(host, port);
         return (proxy, redis.Replace($"{host}:{port}", $"127.0.0.1:{proxy.Port}", StringComparison.Ordinal) + clientOptions);
+    }
+
+    /// <summary>The stack's Postgres behind a proxy the test can cut, and a connection string through it.</summary>
+    public static async Task<(CuttableTcpProxy Proxy, string Database)> DatabaseBehindProxyAsync(LocalStackFixture stack)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(await stack.DatabaseConnectionStringAsync());
+        var proxy = new CuttableTcpProxy(database.Host!, database.Port);
+        database.Host = "127.0.0.1";
+        database.Port = proxy.Port;
+        return (proxy, database.ConnectionString);
     }
 
     /// <summary>The first endpoint of a StackExchange.Redis connection string.</summary>

@@ -21,6 +21,15 @@ public sealed class LocalStackFixture : IAsyncLifetime
     /// <summary>Above the lockout threshold (5) so lockout is observable before the per-account limit answers 429.</summary>
     public const int LoginPerAccountLimit = 8;
 
+    /// <summary>The stack's rate limits, which API replicas started by tests take too (they share the Redis counters).</summary>
+    public static readonly IReadOnlyList<(string Key, string Value)> TestRateLimits =
+    [
+        ("RateLimits:Register:PermitLimit", "100000"),
+        ("RateLimits:Login:PermitLimit", "100000"),
+        ("RateLimits:General:PermitLimit", "1000000"),
+        ("RateLimits:LoginPerAccount:PermitLimit", LoginPerAccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
     /// <summary>Small, so the over-size upload test sends megabytes, not the production 50 MB.</summary>
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
@@ -52,11 +61,12 @@ public sealed class LocalStackFixture : IAsyncLifetime
         // Tests register and sign in many users from one address: keep the per-address limits out of their way.
         // The per-account login limit stays at its production value so that a test can hit it.
         var api = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "api"));
-        api.WithEnvironment("RateLimits__Register__PermitLimit", "100000")
-            .WithEnvironment("RateLimits__Login__PermitLimit", "100000")
-            .WithEnvironment("RateLimits__General__PermitLimit", "1000000")
-            .WithEnvironment("RateLimits__LoginPerAccount__PermitLimit", LoginPerAccountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString())
+        foreach (var (key, value) in TestRateLimits)
+        {
+            api.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+        }
+
+        api.WithEnvironment("Auth__LockoutDuration", LockoutDuration.ToString())
             .WithEnvironment("Knowledge__MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Short leases and backoffs so retry, cancellation and reclaim tests finish in seconds.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "worker"))

@@ -2,19 +2,18 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace MarketResearch.Api.Security;
 
 /// <summary>
-/// Redis unreachable or too slow (rate-limit counters cannot be kept) is the server's trouble, not a crash:
-/// 503 problem details with Retry-After instead of a 500 after the client's own backlog timeout.
+/// Postgres or Redis unreachable or too slow (rate-limit counters cannot be kept, a row cannot be read) is the server's
+/// trouble, not a crash: 503 problem details with Retry-After, so clients and load balancers retry instead of giving up.
 /// </summary>
 internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problemDetails, IOptions<RateLimitOptions> options) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (StoreUnavailableException or RedisException or TimeoutException))
+        if (!StoreOutage.Caused(exception, httpContext.RequestAborted))
         {
             return false;
         }
