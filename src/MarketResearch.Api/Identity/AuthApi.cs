@@ -37,7 +37,7 @@ internal static class AuthApi
         SecurityAudit audit, DistributedRateLimiter limiter, IOptions<RateLimitOptions> limits, IOptions<AuthOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await limiter.TryAcquireAsync(RateLimitPolicies.Register, ClientAddress(http), limits.Value.Register) is { } wait)
+        if (await limiter.TryAcquireAsync(RateLimitPolicies.Register, GeneralRateLimitMiddleware.ClientAddress(http), limits.Value.Register) is { } wait)
         {
             return RateLimitResults.TooManyRequests(http, wait);
         }
@@ -102,7 +102,7 @@ internal static class AuthApi
         var retryAfter = await timings.TimeAsync("limits", () => limiter.TryAcquireAllAsync(
         [
             new RateLimitCharge(RateLimitPolicies.General, GeneralRateLimitMiddleware.Partition(http), limits.Value.General),
-            new RateLimitCharge(RateLimitPolicies.Login, ClientAddress(http), limits.Value.Login),
+            new RateLimitCharge(RateLimitPolicies.Login, GeneralRateLimitMiddleware.ClientAddress(http), limits.Value.Login),
             new RateLimitCharge(RateLimitPolicies.LoginPerAccount, AccountRules.NormaliseEmail(request.Email ?? string.Empty), limits.Value.LoginPerAccount),
         ]));
         if (retryAfter is { } wait)
@@ -233,6 +233,4 @@ internal static class AuthApi
                 entry => new SecurityEventResponse(entry.Id, entry.Type, entry.OccurredAt, entry.IpAddress, entry.UserAgent, entry.Detail),
                 cancellationToken));
     }
-
-    internal static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -30,5 +30,8 @@ internal sealed class GeneralRateLimitMiddleware(RequestDelegate next)
     /// <summary>The general limit's partition: the signed-in user, or the client address.</summary>
     public static string Partition(HttpContext context) => context.User.Identity?.IsAuthenticated == true
         ? $"user:{context.User.Id():N}"
-        : $"ip:{context.Connection.RemoteIpAddress}";
+        : $"ip:{ClientAddress(context)}";
+
+    /// <summary>The address the per-address limits count (the forwarded client's, behind a configured reverse proxy).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
