@@ -44,19 +44,11 @@ public sealed class JobQueue(ResearchDbContext db, IOptions<JobQueueOptions> opt
         return job;
     }
 
-    /// <summary>Saves the unit of work holding new jobs and notifies workers in the same transaction.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            // NOTIFY is delivered at commit, so a worker never wakes for a job it cannot see yet.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({JobChannels.Queued}, '')", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
-    }
+    /// <summary>
+    /// Saves the unit of work holding new jobs. The jobs table's insert trigger notifies the workers, at commit, so a worker
+    /// never wakes for a job it cannot see yet; a lone job is one round trip (EF wraps several statements in a transaction).
+    /// </summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     /// <summary>
     /// Takes up to <paramref name="limit"/> of the most urgent runnable jobs and stores each one's "Running" event, all in

@@ -23,7 +23,10 @@ public sealed class JobQueueOptions
 /// <summary>Names shared by the enqueuing API, the worker and the event streams.</summary>
 public static class JobChannels
 {
-    /// <summary>Postgres NOTIFY channel: wakes idle workers the moment a job is committed.</summary>
+    /// <summary>
+    /// Postgres NOTIFY channel: wakes idle workers the moment a job is committed. The jobs table's insert trigger names it
+    /// (migration JobQueuedWakeUp): a new name needs a migration that replaces the trigger's function.
+    /// </summary>
     public const string Queued = "marketresearch_jobs";
 
     /// <summary>Redis pub/sub channel of one job's live events, so any API replica can stream any job.</summary>
