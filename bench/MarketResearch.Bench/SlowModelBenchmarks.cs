@@ -54,10 +54,14 @@ internal static class SlowModelBenchmarks
             model.Reset();
             var personas = Stopwatch.StartNew();
             var personaRequested = DateTimeOffset.UtcNow;
-            var personaJob = await GenerateAsync(user, projectId, Personas, seed: run);
-            var personaElapsed = personas.Elapsed;
+            var (personaJob, finalStatusSeen) = await GenerateAsync(user, projectId, Personas, seed: run);
+            var readBack = personas.Elapsed;
+            // Finished for the client when its stream brings the final status (the web app shows it then); the read of
+            // the job that follows, for its result, is printed beside it.
+            var personaElapsed = finalStatusSeen ?? readBack;
             Report(run == 1 ? $"{Personas} personas" : $"{Personas} personas (run {run} in this worker)", personaElapsed, run == 1 ? personaBar : double.NaN, model);
             Console.WriteLine(CallTimeline.Describe(model.Calls, personaJob, personaRequested, personaRequested + personaElapsed));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  final status event seen {personaElapsed.TotalMilliseconds:0} ms after the request; job read back (GET /jobs/{{id}}) {readBack.TotalMilliseconds:0} ms"));
         }
 
         // BENCH_FOCUS_GROUPS=0 stops after the personas (quicker A/B runs of the persona bar).
@@ -94,13 +98,16 @@ internal static class SlowModelBenchmarks
         Console.WriteLine($"  model calls during the run: {calls.Count} (critical path {CallTimeline.CriticalPathCalls(calls)} calls = {CallTimeline.CriticalPathCalls(calls) * ModelDelay.TotalSeconds:0.0} s floor; bar assumes {Questions.Length + 1})");
     }
 
-    private static async Task<JsonElement> GenerateAsync(BenchUser user, Guid projectId, int count, int seed)
+    /// <returns>The finished job, and how long after the request its final status event reached the client.</returns>
+    private static async Task<(JsonElement Job, TimeSpan? FinalStatusSeen)> GenerateAsync(BenchUser user, Guid projectId, int count, int seed)
     {
+        var requested = Stopwatch.StartNew();
         var accepted = await (await user.Api.PostAsJsonAsync($"/api/v1/projects/{projectId}/personas/generate", new { count, seed }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var job = await user.WaitForJobAsync(accepted.GetProperty("jobId").GetGuid());
+        var followed = requested.Elapsed;
+        var (job, finalStatusSeen) = await JobFollower.FollowAsync(user.Api, accepted.GetProperty("jobId").GetGuid());
         Require(job);
-        return job;
+        return (job, followed + finalStatusSeen);
     }
 
     private static void Require(JsonElement job)
