@@ -83,7 +83,13 @@ internal sealed class SlowChatServer : IAsyncDisposable
         try
         {
             var delay = Task.Delay(_delay, context.RequestAborted);
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            // Only the request's bytes are taken now; the reply is written half-way through the wait. A real model's work is
+            // not on our cores, and here, done on arrival, it competed with the caller sending the rest of its burst.
+            using var request = new MemoryStream();
+            await context.Request.Body.CopyToAsync(request, context.RequestAborted);
+            await Task.Delay(_delay / 2, context.RequestAborted);
+            request.Position = 0;
+            using var body = await JsonDocument.ParseAsync(request, cancellationToken: context.RequestAborted);
             var messages = body.RootElement.GetProperty("messages").EnumerateArray()
                 .Select(message => new ChatMessage(new ChatRole(message.GetProperty("role").GetString()!), Text(message.GetProperty("content")))).ToList();
             var options = new ChatOptions();
