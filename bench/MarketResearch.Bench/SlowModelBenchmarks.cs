@@ -77,18 +77,20 @@ internal static class SlowModelBenchmarks
         var groupId = group.GetProperty("id").GetGuid();
         // The first run in a worker process pays for JIT of the whole focus-group path (EF queries, prompts, clustering,
         // graph): shown, but the bar is about the steady run that follows, as for the personas' warm-up above.
-        await DiscussAsync(user, model, groupId, personaIds.Count, "first run in this worker (cold JIT)", bar: false);
-        await DiscussAsync(user, model, groupId, personaIds.Count, "steady", bar: true);
+        await DiscussAsync(stack, user, model, groupId, personaIds.Count, "first run in this worker (cold JIT)", bar: false);
+        await DiscussAsync(stack, user, model, groupId, personaIds.Count, "steady", bar: true);
     }
 
-    private static async Task DiscussAsync(BenchUser user, SlowChatServer model, Guid groupId, int participants, string label, bool bar)
+    private static async Task DiscussAsync(BenchStack stack, BenchUser user, SlowChatServer model, Guid groupId, int participants, string label, bool bar)
     {
         model.Reset();
+        var workerBefore = await RuntimeCost.ReadAsync(stack, "worker");
         var discussion = Stopwatch.StartNew();
         var discussionRequested = DateTimeOffset.UtcNow;
         var run = await (await user.Api.PostAsync($"/api/v1/focus-groups/{groupId}/run", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var job = await user.WaitForJobAsync(run.GetProperty("jobId").GetGuid());
         var discussionElapsed = discussion.Elapsed;
+        var workerAfter = await RuntimeCost.ReadAsync(stack, "worker");
         Require(job);
         // Critical path: the rounds answer one after another, then the insights call.
         var focusBar = Slack * (Questions.Length + 1) * ModelDelay.TotalSeconds;
@@ -96,6 +98,8 @@ internal static class SlowModelBenchmarks
         Report($"focus group {participants} × {Questions.Length} ({label})", discussionElapsed, bar ? focusBar : double.NaN, model);
         Console.WriteLine(CallTimeline.Describe(calls, job, discussionRequested, discussionRequested + discussionElapsed));
         Console.WriteLine($"  model calls during the run: {calls.Count} (critical path {CallTimeline.CriticalPathCalls(calls)} calls = {CallTimeline.CriticalPathCalls(calls) * ModelDelay.TotalSeconds:0.0} s floor; bar assumes {Questions.Length + 1})");
+        // Load-independent: what the run cost the worker in JIT and CPU (a fresh worker's first run compiles what start-up did not).
+        Console.WriteLine($"  worker during the run: {workerAfter.Since(workerBefore)}");
     }
 
     /// <returns>The finished job, and how long after the request its final status event reached the client.</returns>

@@ -25,6 +25,8 @@ public sealed class FocusGroupWarmUpTests(LocalStackFixture stack)
         using var worker = await ExtraWorker.StartAsync(stack);
         await worker.WaitForLogAsync(Rehearsed, TimeSpan.FromMinutes(3));
         Assert.DoesNotContain(worker.Log, line => line.Contains("Rehearsing a focus group at start failed", StringComparison.Ordinal));
+        // The transcript's, the insights' and the graph's inserts were sent, and Postgres refused each before touching a row.
+        Assert.Contains(worker.Log, line => line.Contains(Rehearsed, StringComparison.Ordinal) && line.Contains("3 saves refused by a read-only transaction", StringComparison.Ordinal));
         Assert.Equal(before, await TupleChangesAsync(connection));
 
         using var user = await ApiUser.RegisterAsync(stack);

@@ -13,19 +13,25 @@ public sealed class PostgresGraphStore(ResearchDbContext db) : IGraphStore
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await DeleteRowsAsync(graph.FocusGroupId, cancellationToken);
-            db.GraphNodes.AddRange(graph.Nodes.Select(node => new GraphNodeRow
-            {
-                FocusGroupId = graph.FocusGroupId, NodeId = node.Id, Kind = node.Kind, Label = node.Label, Size = node.Size,
-                Sentiment = node.Sentiment, Properties = node.Properties.ToDictionary(),
-            }));
-            db.GraphEdges.AddRange(graph.Edges.Select(edge => new GraphEdgeRow
-            {
-                FocusGroupId = graph.FocusGroupId, Source = edge.Source, Target = edge.Target, Kind = edge.Kind, Weight = edge.Weight, Sentiment = edge.Sentiment,
-            }));
+            AddRows(graph);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Tracks the graph's node and edge rows for the next save (a worker's start-up rehearsal saves them where they are refused).</summary>
+    public void AddRows(DiscussionGraphData graph)
+    {
+        db.GraphNodes.AddRange(graph.Nodes.Select(node => new GraphNodeRow
+        {
+            FocusGroupId = graph.FocusGroupId, NodeId = node.Id, Kind = node.Kind, Label = node.Label, Size = node.Size,
+            Sentiment = node.Sentiment, Properties = node.Properties.ToDictionary(),
+        }));
+        db.GraphEdges.AddRange(graph.Edges.Select(edge => new GraphEdgeRow
+        {
+            FocusGroupId = graph.FocusGroupId, Source = edge.Source, Target = edge.Target, Kind = edge.Kind, Weight = edge.Weight, Sentiment = edge.Sentiment,
+        }));
     }
 
     public async Task<DiscussionGraphData?> LoadAsync(Guid focusGroupId, CancellationToken cancellationToken)

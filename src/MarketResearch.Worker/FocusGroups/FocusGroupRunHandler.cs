@@ -90,17 +90,20 @@ internal sealed class FocusGroupRunHandler(
         IReadOnlyList<DiscussionTurn> transcript, FocusGroupStatistics statistics, Task<Knowledge.GroundingPassages> grounding, CancellationToken cancellationToken)
     {
         var insights = await new FocusGroupInsightWriter(structured, options.Value).WriteAsync(project, group.Questions, transcript, statistics, await grounding, cancellationToken);
-        return new FocusGroupInsight
-        {
-            JobId = jobId,
-            FocusGroupId = group.Id,
-            Insights = insights,
-            Statistics = JsonSerializer.SerializeToDocument(statistics, Json),
-            GeneratedBy = provider.IsOffline ? "offline" : provider.ChatModel,
-            PromptVersion = FocusGroupPrompts.Versions,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        return InsightRow(jobId, group.Id, insights, statistics, provider.IsOffline ? "offline" : provider.ChatModel, clock.GetUtcNow());
     }
+
+    /// <summary>The insights and our statistics as the row saved for the job.</summary>
+    internal static FocusGroupInsight InsightRow(Guid jobId, Guid groupId, JsonDocument insights, FocusGroupStatistics statistics, string generatedBy, DateTimeOffset createdAt) => new()
+    {
+        JobId = jobId,
+        FocusGroupId = groupId,
+        Insights = insights,
+        Statistics = JsonSerializer.SerializeToDocument(statistics, Json),
+        GeneratedBy = generatedBy,
+        PromptVersion = FocusGroupPrompts.Versions,
+        CreatedAt = createdAt,
+    };
 
     /// <summary>The discussion graph is a projection of the transcript; replacing it keeps a re-run harmless.</summary>
     private async Task<DiscussionGraphData> BuildAndStoreGraphAsync(

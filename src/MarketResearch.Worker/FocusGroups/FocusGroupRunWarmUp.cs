@@ -8,6 +8,7 @@ using MarketResearch.Worker.DiscussionGraph;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MarketResearch.Worker.FocusGroups;
 
@@ -45,16 +46,20 @@ internal sealed partial class FocusGroupRunWarmUp(
             IDiscussionExtractor extractor = provider.IsOffline ? lexical : new ModelDiscussionExtractor(structured, loggers.CreateLogger<ModelDiscussionExtractor>());
             var rehearsed = await FocusGroupRehearsal.RunAsync(structured, embeddings, extractor, graphOptions, settings, settings.WarmUpParticipants, clock, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
-            await RehearseStatementsAsync(scope.ServiceProvider.GetRequiredService<ResearchDbContext>(), rehearsed, stoppingToken);
+            var db = scope.ServiceProvider.GetRequiredService<ResearchDbContext>();
+            await RehearseStatementsAsync(db, rehearsed, stoppingToken);
+            var graphs = scope.ServiceProvider.GetRequiredService<IGraphStore>() as PostgresGraphStore;
             // An empty graph of a group that was never saved: its delete matches no row and there is nothing to insert.
-            if (scope.ServiceProvider.GetRequiredService<IGraphStore>() is PostgresGraphStore graphs)
+            if (graphs is not null)
             {
                 await graphs.ReplaceAsync(rehearsed.Graph with { Nodes = [], Edges = [] }, stoppingToken);
             }
 
             await FocusGroupGrounding.SearchAsync(scopes, rehearsed.Project, rehearsed.Group.Questions, stoppingToken);
+            // Last, so that a save failing in an unexpected way costs the rehearsal nothing else.
+            var refused = await RehearseSavesAsync(db, graphs, rehearsed, clock.GetUtcNow(), stoppingToken);
             // The process's CPU over the rehearsal (an upper bound: other start-up work runs beside it).
-            LogRehearsed(_logger, rehearsed.Turns.Count, rehearsed.Personas.Count, clock.GetElapsedTime(started).TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
+            LogRehearsed(_logger, rehearsed.Turns.Count, rehearsed.Personas.Count, refused, clock.GetElapsedTime(started).TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -84,8 +89,55 @@ internal sealed partial class FocusGroupRunWarmUp(
         db.ChangeTracker.Clear();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rehearsed a focus group at start: {Turns} turns of {Participants} personas, nothing saved, in {ElapsedMs:0} ms ({ProcessCpuMs:0} ms of process CPU)")]
-    private static partial void LogRehearsed(ILogger logger, int turns, int participants, double elapsedMs, double processCpuMs);
+    /// <summary>
+    /// The run's saves of the transcript, the insights and the graph, each sent in a read-only transaction: EF builds
+    /// the inserts and Npgsql writes every parameter (vectors, arrays, JSON), and Postgres refuses them before it
+    /// touches a row (SQLSTATE 25006), so nothing is written, not even a rolled-back tuple. Returns the saves refused.
+    /// </summary>
+    internal static async Task<int> RehearseSavesAsync(
+        ResearchDbContext db, PostgresGraphStore? graphs, RehearsedFocusGroup rehearsed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var refused = await RefusedSaveAsync(db, () => db.FocusGroupTurns.AddRange(rehearsed.Turns), cancellationToken);
+        // The job id is the insight's key: a made-up one, as for the group (an empty key is one EF refuses to track).
+        var insight = FocusGroupRunHandler.InsightRow(Guid.CreateVersion7(now), rehearsed.Group.Id, rehearsed.Insights, rehearsed.Statistics, "rehearsal", now);
+        refused += await RefusedSaveAsync(db, () => db.FocusGroupInsights.Add(insight), cancellationToken);
+        if (graphs is not null && rehearsed.Graph.Nodes.Count > 0)
+        {
+            refused += await RefusedSaveAsync(db, () => graphs.AddRows(rehearsed.Graph), cancellationToken);
+        }
+
+        return refused;
+    }
+
+    private static async Task<int> RefusedSaveAsync(ResearchDbContext db, Action track, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
+            track();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction })
+            {
+                return 1;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            // Unreachable while the transaction is read-only; never committed if it were not.
+            await transaction.RollbackAsync(cancellationToken);
+            throw new InvalidOperationException("A read-only transaction accepted the rehearsal's save.");
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rehearsed a focus group at start: {Turns} turns of {Participants} personas, {RefusedSaves} saves refused by a read-only transaction, nothing saved, in {ElapsedMs:0} ms ({ProcessCpuMs:0} ms of process CPU)")]
+    private static partial void LogRehearsed(ILogger logger, int turns, int participants, int refusedSaves, double elapsedMs, double processCpuMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rehearsing a focus group at start failed")]
     private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
