@@ -83,8 +83,8 @@ internal sealed class SlowChatServer : IAsyncDisposable
         try
         {
             var delay = Task.Delay(_delay, context.RequestAborted);
-            // Only the request's bytes are taken now; the reply is written half-way through the wait. A real model's work is
-            // not on our cores, and here, done on arrival, it competed with the caller sending the rest of its burst.
+            // Only the request's bytes are taken now; the reply is composed half-way through the wait and sent when the full
+            // delay is up. A real model's work is not on our cores; done on arrival, it competed with the caller's burst.
             using var request = new MemoryStream();
             await context.Request.Body.CopyToAsync(request, context.RequestAborted);
             await Task.Delay(_delay / 2, context.RequestAborted);
