@@ -18,6 +18,11 @@ public sealed class OpenAICompatibleEndpoint : IDisposable
     // Connections are recycled so a DNS change behind the endpoint is picked up without a restart.
     private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
 
+    // Idle connections are kept as long as they may live (the handler's default drops them after 1 minute): a job that
+    // starts after a pause still finds its connections (TCP and TLS) set up, the start-up warm-up's among them. One the
+    // server closed meanwhile is seen by the handler, which watches its idle connections, and is not reused.
+    private static readonly TimeSpan IdleConnectionTimeout = ConnectionLifetime;
+
     private readonly HttpClient httpClient;
     private readonly OpenAIClient client;
     private readonly LlmOptions options;
@@ -28,7 +33,7 @@ public sealed class OpenAICompatibleEndpoint : IDisposable
 
         // Our own handler, not IHttpClientFactory's: ServiceDefaults adds a standard resilience handler to every
         // factory client, whose 10 s attempt timeout would cut off long generations and retry behind our back.
-        httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
+        httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime, PooledConnectionIdleTimeout = IdleConnectionTimeout })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
