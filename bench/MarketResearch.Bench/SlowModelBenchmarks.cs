@@ -52,6 +52,7 @@ internal static class SlowModelBenchmarks
         for (var run = 1; run <= personaRuns; run++)
         {
             model.Reset();
+            var workerBefore = await RuntimeCost.ReadAsync(stack, "worker");
             var personas = Stopwatch.StartNew();
             var personaRequested = DateTimeOffset.UtcNow;
             var (personaJob, finalStatusSeen) = await GenerateAsync(user, projectId, Personas, seed: run);
@@ -62,6 +63,7 @@ internal static class SlowModelBenchmarks
             Report(run == 1 ? $"{Personas} personas" : $"{Personas} personas (run {run} in this worker)", personaElapsed, run == 1 ? personaBar : double.NaN, model);
             Console.WriteLine(CallTimeline.Describe(model.Calls, personaJob, personaRequested, personaRequested + personaElapsed));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  final status event seen {personaElapsed.TotalMilliseconds:0} ms after the request; job read back (GET /jobs/{{id}}) {readBack.TotalMilliseconds:0} ms"));
+            Console.WriteLine($"  worker during the run: {(await RuntimeCost.ReadAsync(stack, "worker")).Since(workerBefore)}");
         }
 
         // BENCH_FOCUS_GROUPS=0 stops after the personas (quicker A/B runs of the persona bar).

@@ -44,6 +44,8 @@ internal static class WorkerRegistration
         builder.Services.AddOptions<FocusGroupOptions>().Bind(builder.Configuration.GetSection(FocusGroupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJobHandler, FocusGroupRunHandler>();
         builder.Services.AddHostedService<FocusGroupRunWarmUp>();
+        // Last: it waits for the rehearsals above.
+        builder.Services.AddHostedService<StartUpGarbageCollection>();
         return builder;
     }
 }

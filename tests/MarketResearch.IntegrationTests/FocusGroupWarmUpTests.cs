@@ -28,6 +28,8 @@ public sealed class FocusGroupWarmUpTests(LocalStackFixture stack)
         // The transcript's, the insights' and the graph's inserts were sent, and Postgres refused each before touching a row.
         Assert.Contains(worker.Log, line => line.Contains(Rehearsed, StringComparison.Ordinal) && line.Contains("3 saves refused by a read-only transaction", StringComparison.Ordinal));
         Assert.Equal(before, await TupleChangesAsync(connection));
+        // Then the rehearsals' garbage is collected once, before any job can be paused by it.
+        await worker.WaitForLogAsync("Collected the garbage of 4 start-up rehearsals", TimeSpan.FromMinutes(1));
 
         using var user = await ApiUser.RegisterAsync(stack);
         var projectId = await user.CreateProjectAsync();

@@ -8,7 +8,7 @@ namespace MarketResearch.Worker.Embeddings;
 /// about a second of CPU, which otherwise lands on the critical path of the first focus group (its question
 /// vectors come before its first round).
 /// </summary>
-internal sealed partial class EmbeddingWarmUp(IEmbeddingGenerator<string, Embedding<float>> embeddings, ILogger<EmbeddingWarmUp> logger) : BackgroundService
+internal sealed partial class EmbeddingWarmUp(IEmbeddingGenerator<string, Embedding<float>> embeddings, ILogger<EmbeddingWarmUp> logger) : BackgroundService, IStartUpRehearsal
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

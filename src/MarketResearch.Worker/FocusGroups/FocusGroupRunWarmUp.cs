@@ -22,7 +22,7 @@ namespace MarketResearch.Worker.FocusGroups;
 internal sealed partial class FocusGroupRunWarmUp(
     IServiceScopeFactory scopes, OfflineChatClient offline, IEmbeddingGenerator<string, Embedding<float>> embeddings, AIProviderStatus provider,
     LexicalDiscussionExtractor lexical, DiscussionGraphOptions graphOptions, IOptions<FocusGroupOptions> options, IOptions<LlmOptions> llm,
-    TimeProvider clock, ILoggerFactory loggers) : BackgroundService
+    TimeProvider clock, ILoggerFactory loggers) : BackgroundService, IStartUpRehearsal
 {
     private readonly ILogger _logger = loggers.CreateLogger<FocusGroupRunWarmUp>();
 

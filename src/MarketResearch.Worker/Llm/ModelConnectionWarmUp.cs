@@ -10,7 +10,7 @@ namespace MarketResearch.Worker.Llm;
 /// provider's concurrency limit of calls at once, and each call that found no idle connection set one up first on its
 /// critical path (BENCHMARKS.md: the slow-model bench's 20-call wave).
 /// </summary>
-internal sealed partial class ModelConnectionWarmUp(IServiceProvider services, IOptions<LlmOptions> options, ILogger<ModelConnectionWarmUp> logger) : BackgroundService
+internal sealed partial class ModelConnectionWarmUp(IServiceProvider services, IOptions<LlmOptions> options, ILogger<ModelConnectionWarmUp> logger) : BackgroundService, IStartUpRehearsal
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

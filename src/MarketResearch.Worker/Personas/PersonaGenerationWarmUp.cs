@@ -13,7 +13,7 @@ namespace MarketResearch.Worker.Personas;
 /// JIT), so without this the first panels of a worker paid that compilation on their critical path (BENCHMARKS.md).
 /// </summary>
 internal sealed partial class PersonaGenerationWarmUp(
-    IServiceScopeFactory scopes, IOptions<PersonaGenerationOptions> options, TimeProvider clock, ILogger<PersonaGenerationWarmUp> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<PersonaGenerationOptions> options, TimeProvider clock, ILogger<PersonaGenerationWarmUp> logger) : BackgroundService, IStartUpRehearsal
 {
     // Any seed: the plan is thrown away.
     private const long Seed = 1;
