@@ -16,15 +16,18 @@ var migrations = builder.AddProject<Projects.MarketResearch_MigrationService>("m
 
 var api = builder.AddProject<Projects.MarketResearch_Api>("api")
     .WithResearchBackend(infrastructure, migrations, secrets)
+    .WithDirectHttpEndpoint(infrastructure)
     .WithEnvironment("Auth__SigningKey", secrets.TokenSigningKey)
     .WithAppHostSetting(AppHostSettings.MaxUploadBytes)
     .WithExternalHttpEndpoints()
     .AnnounceWhenReady("API (reference at /scalar)", "/scalar");
 
 builder.AddProject<Projects.MarketResearch_Worker>("worker")
-    .WithResearchBackend(infrastructure, migrations, secrets);
+    .WithResearchBackend(infrastructure, migrations, secrets)
+    .WithDirectHttpEndpoint(infrastructure);
 
 builder.AddProject<Projects.MarketResearch_Web>("web")
+    .WithDirectHttpEndpoint(infrastructure)
     .WithConnectionStringsOnly()
     .WithReference(api)
     .WithReference(infrastructure.Redis)
