@@ -60,6 +60,14 @@ internal sealed class ManagedArgon2id(Argon2Memory memory, Argon2Kernel kernel)
         finally
         {
             CryptographicOperations.ZeroMemory(seed);
+            if (iterations == 1)
+            {
+                // With one pass the first blocks are cheap functions of the password (B[0] is two BLAKE2b calls away):
+                // left in reused memory they would let a reader of it test guesses without the memory-hard work. After
+                // a second pass every block has been rewritten and costs most of a hash to reproduce.
+                buffer.Words[..((blocks + WorkingBlocks) * Argon2Block.Words)].Clear();
+            }
+
             memory.Return(buffer);
         }
     }
