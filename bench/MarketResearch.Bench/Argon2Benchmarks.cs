@@ -47,10 +47,17 @@ internal static class Argon2Benchmarks
                 fromManaged = ThreadCost.Cheaper(fromManaged, ThreadCost.Of(VerifyManaged, Calls));
             }
 
-            var marker = row.MemoryKiB == defaults.MemoryKiB && row.Iterations == defaults.Iterations ? " (default)" : string.Empty;
+            var isDefault = row.MemoryKiB == defaults.MemoryKiB && row.Iterations == defaults.Iterations;
             var saving = 1 - (fromManaged.TotalMs / fromLibsodium.TotalMs);
-            Console.WriteLine($"one verification, Argon2id {hash.Split('$')[3]}{marker}: libsodium {fromLibsodium}; "
-                + $"managed ({Argon2Kernels.Fastest}) {fromManaged}; managed saves {saving:P0} of the CPU");
+            Console.WriteLine($"one verification, Argon2id {hash.Split('$')[3]}{(isDefault ? " (default)" : string.Empty)}: libsodium {fromLibsodium}; "
+                + $"managed ({Argon2Kernels.Preferred?.ToString() ?? "not used without AVX-512, libsodium again"}) {fromManaged}; managed saves {saving:P0} of the CPU");
+            if (isDefault && Argon2Kernels.IsSupported(Argon2Kernel.Vector256))
+            {
+                // For CPUs without AVX-512, where the API keeps libsodium: what the AVX2 kernel would cost.
+                var avx2 = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions { MemoryKiB = row.MemoryKiB, Iterations = row.Iterations }), Argon2Kernel.Vector256);
+                ThreadCost.Of(() => avx2.VerifyHashedPassword(user, hash, Password), WarmUpCalls);
+                Console.WriteLine($"  the same with the managed AVX2 kernel (Vector256): {ThreadCost.Of(() => avx2.VerifyHashedPassword(user, hash, Password), Calls)}");
+            }
         }
     }
 

@@ -14,7 +14,8 @@ namespace MarketResearch.Api.Identity;
 /// names its algorithm, version and cost, so a change of cost or algorithm is recognised per hash. Hashes written by
 /// Identity's PBKDF2 hasher still verify and are replaced at the next successful sign-in (SuccessRehashNeeded).
 /// One-lane hashes are computed by <see cref="ManagedArgon2id"/> (same algorithm, same strings, memory reused between
-/// hashes) unless <see cref="PasswordHashingOptions.UseManagedArgon2id"/> is off; everything else by libsodium.
+/// hashes) on CPUs with AVX-512, unless <see cref="PasswordHashingOptions.UseManagedArgon2id"/> is off; everything else
+/// by libsodium.
 /// </summary>
 internal sealed class Argon2PasswordHasher : IPasswordHasher<ResearchUser>
 {
@@ -33,17 +34,17 @@ internal sealed class Argon2PasswordHasher : IPasswordHasher<ResearchUser>
     private readonly ManagedArgon2id? _managed;
 
     public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
-        : this(options, Argon2Kernels.Fastest)
+        : this(options, Argon2Kernels.Preferred)
     {
     }
 
-    /// <summary>Tests and the bench pick the kernel; the service takes the fastest the CPU supports.</summary>
-    internal Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, Argon2Kernel kernel)
+    /// <summary>Tests pick the kernel; null leaves every hash to libsodium.</summary>
+    internal Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, Argon2Kernel? kernel)
     {
         _options = options;
         // The managed code reads and writes blocks as little-endian words, as Argon2 defines them.
-        _managed = options.Value.UseManagedArgon2id && BitConverter.IsLittleEndian
-            ? new ManagedArgon2id(new Argon2Memory(options.Value.HashingThreads), kernel)
+        _managed = options.Value.UseManagedArgon2id && BitConverter.IsLittleEndian && kernel is { } chosen
+            ? new ManagedArgon2id(new Argon2Memory(options.Value.HashingThreads), chosen)
             : null;
     }
 

@@ -36,6 +36,7 @@ public sealed class ManagedArgon2idTests
         Assert.True(Argon2Kernels.IsSupported(Argon2Kernel.Vector256));
         Assert.True(Argon2Kernels.IsSupported(Argon2Kernel.Vector512));
         Assert.Equal(Argon2Kernel.Vector512, Argon2Kernels.Fastest);
+        Assert.Equal(Argon2Kernel.Vector512, Argon2Kernels.Preferred);
     }
 
     [Theory]

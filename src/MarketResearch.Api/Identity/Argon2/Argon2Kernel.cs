@@ -17,6 +17,13 @@ internal enum Argon2Kernel
 
 internal static class Argon2Kernels
 {
+    /// <summary>
+    /// The kernel the API hashes with, or null to leave hashing to libsodium: only AVX-512's was measured cheaper than
+    /// libsodium (BENCHMARKS.md, session 8); the AVX2 kernel costs more CPU than libsodium's AVX-512 code here, and no
+    /// machine without AVX-512 was at hand to compare it with libsodium's AVX2 code.
+    /// </summary>
+    public static Argon2Kernel? Preferred => Avx512F.IsSupported ? Argon2Kernel.Vector512 : null;
+
     public static Argon2Kernel Fastest =>
         Avx512F.IsSupported ? Argon2Kernel.Vector512
         : Avx2.IsSupported ? Argon2Kernel.Vector256
