@@ -24,10 +24,12 @@ internal sealed class ManagedArgon2id(Argon2Memory memory, Argon2Kernel kernel)
     private const int Argon2idType = 2;
     private const int SeedBytes = 64;
 
-    /// <summary>Blocks after the lane: a zero block, the address generator's input and output, and G's working copy.</summary>
+    /// <summary>Blocks after the lane: a zero block, the address generator's input and output, and a working copy.</summary>
     private const int WorkingBlocks = 4;
-
-    public Argon2Kernel Kernel => kernel;
+    private const int ZeroBlock = 0;
+    private const int InputBlock = 1;
+    private const int AddressBlock = 2;
+    private const int ScratchBlock = 3;
 
     /// <summary>Writes the Argon2id tag of <paramref name="password"/> into <paramref name="tag"/> (its whole length).</summary>
     public void Hash(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int memoryKiB, int iterations, Span<byte> tag)
@@ -47,13 +49,13 @@ internal sealed class ManagedArgon2id(Argon2Memory memory, Argon2Kernel kernel)
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(seed[SeedBytes..], (uint)block);
                 BinaryPrimitives.WriteUInt32LittleEndian(seed[(SeedBytes + sizeof(uint))..], 0);
-                var scratch = Block(working, 3);
+                var scratch = Block(working, ScratchBlock);
                 VariableHash(MemoryMarshal.AsBytes(scratch), seed);
                 Arrange(scratch, Block(lane, block));
             }
 
             Fill(lane, working, blocks, iterations);
-            var last = Block(working, 3);
+            var last = Block(working, ScratchBlock);
             Restore(Block(lane, blocks - 1), last);
             VariableHash(tag, MemoryMarshal.AsBytes(last));
         }
@@ -83,10 +85,10 @@ internal sealed class ManagedArgon2id(Argon2Memory memory, Argon2Kernel kernel)
     private void Fill(Span<ulong> lane, Span<ulong> working, int blocks, int iterations)
     {
         var segment = blocks / SyncPoints;
-        var zero = Block(working, 0);
-        var input = Block(working, 1);
-        var addresses = Block(working, 2);
-        var scratch = Block(working, 3);
+        var zero = Block(working, ZeroBlock);
+        var input = Block(working, InputBlock);
+        var addresses = Block(working, AddressBlock);
+        var scratch = Block(working, ScratchBlock);
         zero.Clear();
         for (var pass = 0; pass < iterations; pass++)
         {
@@ -97,6 +99,7 @@ internal sealed class ManagedArgon2id(Argon2Memory memory, Argon2Kernel kernel)
                 var first = pass == 0 && slice == 0 ? 2 : 0;
                 if (independent)
                 {
+                    // RFC 9106 section 3.4.1.1: Z = pass, lane (0), slice, blocks, passes, type, then a counter.
                     input.Clear();
                     input[_positions[0]] = (ulong)pass;
                     input[_positions[2]] = (ulong)slice;
