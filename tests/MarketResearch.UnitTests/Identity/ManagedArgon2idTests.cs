@@ -206,6 +206,26 @@ public sealed class ManagedArgon2idTests
         Assert.Equal(PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, hash, "wrong"));
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(2_000_000)]
+    public void A_managed_memory_limit_outside_argon2s_range_refuses_to_start(int managedMaxMemoryKiB)
+    {
+        var result = new PasswordHashingOptionsValidator().Validate(null, new PasswordHashingOptions { ManagedMaxMemoryKiB = managedMaxMemoryKiB });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ManagedMaxMemoryKiB", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_options_pass_validation_with_the_managed_code_on()
+    {
+        var defaults = new PasswordHashingOptions();
+
+        Assert.True(defaults.UseManagedArgon2id);
+        Assert.True(new PasswordHashingOptionsValidator().Validate(null, defaults).Succeeded);
+    }
+
     private static string LibsodiumHash(byte[] password, int memoryKiB, int iterations)
     {
         var hash = new char[Sodium.HashSize];
