@@ -116,20 +116,14 @@ internal static class AuthBenchmarks
     }
 
     /// <summary>
-    /// CPU time of one verification at each of OWASP's Argon2id rows (the API's default marked), of PBKDF2, and of
-    /// signing one access token: the fastest of a few rounds of each, so machine load matters less.
+    /// CPU time of one verification at each of OWASP's Argon2id rows (the API's default marked; libsodium against the managed
+    /// code, see <see cref="Argon2Benchmarks"/>), of PBKDF2, and of signing one access token: the fastest of a few rounds of
+    /// each, so machine load matters less.
     /// </summary>
     private static void MeasureHashing(BenchStack stack)
     {
         var user = new ResearchUser { Email = "bench@example.test", DisplayName = "Bench" };
-        var defaults = new PasswordHashingOptions();
-        foreach (var row in Argon2Cost.OwaspMinimums)
-        {
-            var argon2 = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions { MemoryKiB = row.MemoryKiB, Iterations = row.Iterations }));
-            var hash = argon2.HashPassword(user, Password);
-            var marker = row.MemoryKiB == defaults.MemoryKiB && row.Iterations == defaults.Iterations ? " (default)" : string.Empty;
-            Console.WriteLine($"one verification, Argon2id {hash.Split('$')[3]}{marker}: {CpuPerCall(() => argon2.VerifyHashedPassword(user, hash, Password)):0.0} ms CPU");
-        }
+        Argon2Benchmarks.PrintRows();
 
         var pbkdf2 = new PasswordHasher<ResearchUser>();
         var pbkdf2Hash = pbkdf2.HashPassword(user, Password);

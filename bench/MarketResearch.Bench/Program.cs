@@ -1,6 +1,6 @@
 using MarketResearch.Bench;
 
-// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|pages|minilm|all]
+// Usage: dotnet run --project bench/MarketResearch.Bench -- [auth|hashing|personas|survey|knowledge|focus|focus-llm|reads|queue|graph|pages|minilm|all]
 var scenario = args.FirstOrDefault() ?? "all";
 if (scenario == "focus-llm")
 {
@@ -13,6 +13,13 @@ if (scenario == "minilm")
 {
     // The embedding model alone over the knowledge bench's passages: no stack needed.
     await MiniLmBenchmarks.RunAsync();
+    return;
+}
+
+if (scenario == "hashing")
+{
+    // Argon2id per OWASP row, libsodium against the managed code (also part of "auth"): no stack needed.
+    Argon2Benchmarks.Run();
     return;
 }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Geralt;
+using MarketResearch.Api.Identity.Argon2;
 using MarketResearch.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -12,24 +13,55 @@ namespace MarketResearch.Api.Identity;
 /// Argon2id password hashes (libsodium) in the PHC string format, <c>$argon2id$v=19$m=…,t=…,p=1$salt$hash</c>: each hash
 /// names its algorithm, version and cost, so a change of cost or algorithm is recognised per hash. Hashes written by
 /// Identity's PBKDF2 hasher still verify and are replaced at the next successful sign-in (SuccessRehashNeeded).
+/// One-lane hashes are computed by <see cref="ManagedArgon2id"/> (same algorithm, same strings, memory reused between
+/// hashes) on CPUs with AVX-512, unless <see cref="PasswordHashingOptions.UseManagedArgon2id"/> is off; everything else
+/// by libsodium.
 /// </summary>
-internal sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher<ResearchUser>
+internal sealed class Argon2PasswordHasher : IPasswordHasher<ResearchUser>
 {
     public const string Prefix = "$argon2id$";
     private const int BytesPerKiB = 1024;
 
+    /// <summary>libsodium's salt and hash lengths (crypto_pwhash_SALTBYTES, crypto_pwhash_STRBYTES' hash part).</summary>
+    private const int SaltBytes = 16;
+    private const int HashBytes = 32;
+
+    private readonly IOptions<PasswordHashingOptions> _options;
+
     // Only verifies: Identity's own format carries its PRF and iteration count in each hash.
     private readonly PasswordHasher<ResearchUser> _pbkdf2 = new();
 
+    private readonly ManagedArgon2id? _managed;
+
+    public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
+        : this(options, Argon2Kernels.Preferred)
+    {
+    }
+
+    /// <summary>Tests pick the kernel; null leaves every hash to libsodium.</summary>
+    internal Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, Argon2Kernel? kernel)
+    {
+        _options = options;
+        // The managed code reads and writes blocks as little-endian words, as Argon2 defines them.
+        _managed = options.Value.UseManagedArgon2id && BitConverter.IsLittleEndian && kernel is { } chosen
+            ? new ManagedArgon2id(new Argon2Memory(options.Value.HashingThreads), chosen)
+            : null;
+    }
+
     public string HashPassword(ResearchUser user, string password)
     {
-        var cost = options.Value;
-        Span<char> hash = stackalloc char[Argon2id.HashSize];
-        using (var bytes = new Utf8Password(password))
+        var cost = _options.Value;
+        using var bytes = new Utf8Password(password);
+        if (_managed is { } managed && cost.MemoryKiB <= cost.ManagedMaxMemoryKiB)
         {
-            Argon2id.ComputeHash(hash, bytes.Span, cost.Iterations, cost.MemoryKiB * BytesPerKiB);
+            var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+            var tag = new byte[HashBytes];
+            managed.Hash(bytes.Span, salt, cost.MemoryKiB, cost.Iterations, tag);
+            return new Argon2idHashString(cost.MemoryKiB, cost.Iterations, salt, tag).ToString();
         }
 
+        Span<char> hash = stackalloc char[Argon2id.HashSize];
+        Argon2id.ComputeHash(hash, bytes.Span, cost.Iterations, cost.MemoryKiB * BytesPerKiB);
         return new string(hash.TrimEnd('\0'));
     }
 
@@ -49,13 +81,16 @@ internal sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> opti
                     : PasswordVerificationResult.SuccessRehashNeeded;
             }
 
+            var cost = _options.Value;
             using var bytes = new Utf8Password(providedPassword);
-            if (!Argon2id.VerifyHash(hashedPassword, bytes.Span))
+            var verified = _managed is { } managed && Argon2idHashString.TryParse(hashedPassword, out var stored) && stored.MemoryKiB <= cost.ManagedMaxMemoryKiB
+                ? managed.Verify(stored, bytes.Span)
+                : Argon2id.VerifyHash(hashedPassword, bytes.Span);
+            if (!verified)
             {
                 return PasswordVerificationResult.Failed;
             }
 
-            var cost = options.Value;
             return Argon2id.NeedsRehash(hashedPassword, cost.Iterations, cost.MemoryKiB * BytesPerKiB)
                 ? PasswordVerificationResult.SuccessRehashNeeded
                 : PasswordVerificationResult.Success;

@@ -20,7 +20,7 @@ public sealed class PasswordHashingGate : IDisposable
 
     public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
     {
-        Capacity = options.Value.MaxConcurrentHashes > 0 ? options.Value.MaxConcurrentHashes : Environment.ProcessorCount;
+        Capacity = options.Value.HashingThreads;
         _niceness = options.Value.HashingNiceness;
         _threads = new Thread[Capacity];
         for (var index = 0; index < Capacity; index++)

@@ -1,3 +1,4 @@
+using MarketResearch.Api.Identity.Argon2;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Api.Identity;
@@ -23,6 +24,22 @@ public sealed class PasswordHashingOptions
     /// the sign-ins' own tail grew in some runs (BENCHMARKS.md).
     /// </summary>
     public int HashingNiceness { get; set; }
+
+    /// <summary>
+    /// Hash and verify one-lane Argon2id with the managed code in Identity/Argon2, whose block memory is reused from one
+    /// hash to the next (libsodium maps and unmaps it per hash: a fifth of a hash's CPU went to the kernel). Hashes it does
+    /// not handle (other lanes or versions, more memory than <see cref="ManagedMaxMemoryKiB"/>) go to libsodium either way.
+    /// </summary>
+    public bool UseManagedArgon2id { get; set; } = true;
+
+    /// <summary>
+    /// Most memory per hash (KiB) the managed code takes on; each hashing thread keeps one buffer of the largest size it
+    /// has used. The default is OWASP's largest row (46 MiB, t=1), so every row the validation allows by default qualifies.
+    /// </summary>
+    public int ManagedMaxMemoryKiB { get; set; } = 47_104;
+
+    /// <summary>Threads that hash at once: <see cref="MaxConcurrentHashes"/>, or one per core when it is 0.</summary>
+    public int HashingThreads => MaxConcurrentHashes > 0 ? MaxConcurrentHashes : Environment.ProcessorCount;
 }
 
 /// <summary>One row of OWASP's Password Storage Cheat Sheet for Argon2id (one lane): memory and passes of equal strength.</summary>
@@ -86,6 +103,11 @@ internal sealed class PasswordHashingOptionsValidator : IValidateOptions<Passwor
         if (options.HashingNiceness is < 0 or > MaxNiceness)
         {
             failures.Add($"{PasswordHashingOptions.Section}:HashingNiceness must be between 0 (normal priority) and {MaxNiceness} (the lowest).");
+        }
+
+        if (options.ManagedMaxMemoryKiB is < ManagedArgon2id.MinMemoryKiB or > MaxMemoryKiB)
+        {
+            failures.Add($"{PasswordHashingOptions.Section}:ManagedMaxMemoryKiB must be between {ManagedArgon2id.MinMemoryKiB} and {MaxMemoryKiB}.");
         }
 
         // Memory × passes alone is not enough: 36 MiB × 1 pass has the product of a row but is weaker than 46 MiB × 1.
