@@ -148,6 +148,48 @@ public sealed class AccountTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task Registration_sign_in_and_password_change_all_hash_through_the_gate()
+    {
+        using var metrics = stack.CreateClient("api");
+        var before = await HashesByPurposeAsync(metrics);
+
+        using var user = await ApiUser.RegisterAsync(stack);
+        var changed = await user.Client.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiUser.Password, newPassword = "a brand new passphrase" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        // Only the gate counts hashes: each purpose counted means its hash waited in the gate's queue (one per core).
+        var after = await HashesByPurposeAsync(metrics);
+        foreach (var purpose in new[] { "register", "sign_in", "password_change" })
+        {
+            Assert.True(after.GetValueOrDefault(purpose) > before.GetValueOrDefault(purpose), $"no {purpose} hash counted by the gate");
+        }
+
+        Assert.Contains("password_hash_queue_wait_seconds_bucket{", await metrics.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The API's password_hashes_total counters by their purpose tag.</summary>
+    private static async Task<Dictionary<string, double>> HashesByPurposeAsync(HttpClient metrics)
+    {
+        const string Counter = "password_hashes_total{";
+        const string PurposeTag = "purpose=\"";
+        var counts = new Dictionary<string, double>();
+        foreach (var line in (await metrics.GetStringAsync("/metrics")).Split('\n'))
+        {
+            var tag = line.IndexOf(PurposeTag, StringComparison.Ordinal);
+            if (!line.StartsWith(Counter, StringComparison.Ordinal) || tag < 0)
+            {
+                continue;
+            }
+
+            var purpose = line[(tag + PurposeTag.Length)..line.IndexOf('"', tag + PurposeTag.Length)];
+            var value = line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0];
+            counts[purpose] = counts.GetValueOrDefault(purpose) + double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    [Fact]
     public async Task Five_failures_lock_the_account_even_against_the_right_password_until_the_lockout_ends()
     {
         using var user = await ApiUser.RegisterAsync(stack);

@@ -34,8 +34,8 @@ internal static class AuthApi
 
     private static async Task<Results<Created<RegisterResponse>, ValidationProblem, ProblemHttpResult>> Register(
         RegisterRequest request, HttpContext http, UserManager<ResearchUser> users, IPasswordHasher<ResearchUser> hasher,
-        SecurityAudit audit, DistributedRateLimiter limiter, IOptions<RateLimitOptions> limits, IOptions<AuthOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
+        PasswordHashingGate hashing, SecurityAudit audit, DistributedRateLimiter limiter, IOptions<RateLimitOptions> limits,
+        IOptions<AuthOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await limiter.TryAcquireAsync(RateLimitPolicies.Register, GeneralRateLimitMiddleware.ClientAddress(http), limits.Value.Register) is { } wait)
         {
@@ -57,7 +57,8 @@ internal static class AuthApi
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
-            hasher.HashPassword(existing, request.Password!);
+            // Hashed like a new account (and in the same queue), so the answer takes as long either way.
+            await hashing.RunAsync(HashPurposes.Register, () => Task.FromResult(hasher.HashPassword(existing, request.Password!)), cancellationToken);
             await audit.RecordAsync(SecurityEventTypes.RegistrationWithExistingEmail, existing.Id, cancellationToken: cancellationToken);
             return accepted;
         }
@@ -71,7 +72,8 @@ internal static class AuthApi
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };
-        var created = await users.CreateAsync(user, request.Password!);
+        // Every password hash waits its turn at the gate: a registration flood cannot run more hashes than cores.
+        var created = await hashing.RunAsync(HashPurposes.Register, () => users.CreateAsync(user, request.Password!), cancellationToken);
         if (created.Succeeded)
         {
             await audit.RecordAsync(SecurityEventTypes.Registered, user.Id, cancellationToken: cancellationToken);
@@ -183,8 +185,8 @@ internal static class AuthApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
-        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<ResearchUser> users, AccountSessions accountSessions,
-        SecurityAudit audit, IOptions<AuthOptions> options, CancellationToken cancellationToken)
+        ChangePasswordRequest request, ClaimsPrincipal principal, UserManager<ResearchUser> users, PasswordHashingGate hashing,
+        AccountSessions accountSessions, SecurityAudit audit, IOptions<AuthOptions> options, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(principal.Id().ToString());
         if (user is null)
@@ -199,7 +201,9 @@ internal static class AuthApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword ?? string.Empty, request.NewPassword!);
+        // Two hashes (the current password's check, the new one's hash), both in the gate's queue like a sign-in's.
+        var changed = await hashing.RunAsync(
+            HashPurposes.PasswordChange, () => users.ChangePasswordAsync(user, request.CurrentPassword ?? string.Empty, request.NewPassword!), cancellationToken);
         if (!changed.Succeeded)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not correct."] });

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace MarketResearch.Api.Identity;
@@ -16,10 +18,22 @@ public sealed class PasswordHashingGate : IDisposable
     private readonly BlockingCollection<Action> _queue = new(new ConcurrentQueue<Action>());
     private readonly Thread[] _threads;
     private readonly int _niceness;
+    private readonly Counter<long>? _hashes;
+    private readonly Histogram<double>? _queueWait;
     private int _lowered;
 
-    public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
+    /// <param name="meters">Where the hashes and their queue wait are counted (the API's security meter); null in unit tests.</param>
+    public PasswordHashingGate(IOptions<PasswordHashingOptions> options, IMeterFactory? meters = null)
     {
+        if (meters is not null)
+        {
+            // The security meter, so operators see hashing load next to sign-in failures and lockouts.
+            var meter = meters.Create(SecurityMetrics.MeterName);
+            _hashes = meter.CreateCounter<long>("password_hashes", description: "Password hashes run by the gate, by purpose.");
+            _queueWait = meter.CreateHistogram<double>(
+                "password_hash.queue_wait", unit: "s", description: "Time a password hash waited for a free hashing thread.");
+        }
+
         Capacity = options.Value.HashingThreads;
         _niceness = options.Value.HashingNiceness;
         _threads = new Thread[Capacity];
@@ -40,9 +54,11 @@ public sealed class PasswordHashingGate : IDisposable
     /// Runs <paramref name="hash"/> on a hashing thread once one is free; the thread stays with it until its task
     /// completes (a rehash after sign-in also writes the new hash to the database).
     /// </summary>
-    public Task<T> RunAsync<T>(Func<Task<T>> hash, CancellationToken cancellationToken)
+    /// <param name="purpose">What the hash is for (<see cref="HashPurposes"/>), a tag of the metrics.</param>
+    public Task<T> RunAsync<T>(string purpose, Func<Task<T>> hash, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = Stopwatch.GetTimestamp();
         // A sign-in given up while queued answers at once and is skipped when its turn comes.
         var giveUp = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
         _queue.Add(() =>
@@ -53,6 +69,9 @@ public sealed class PasswordHashingGate : IDisposable
                 return;
             }
 
+            var tag = new KeyValuePair<string, object?>("purpose", purpose);
+            _queueWait?.Record(Stopwatch.GetElapsedTime(queued).TotalSeconds, tag);
+            _hashes?.Add(1, tag);
             try
             {
                 done.TrySetResult(hash().GetAwaiter().GetResult());
@@ -88,4 +107,12 @@ public sealed class PasswordHashingGate : IDisposable
 
         _queue.Dispose();
     }
+}
+
+/// <summary>Why a password is hashed: the purpose tag of the gate's metrics.</summary>
+public static class HashPurposes
+{
+    public const string SignIn = "sign_in";
+    public const string Register = "register";
+    public const string PasswordChange = "password_change";
 }

@@ -41,14 +41,14 @@ internal sealed class SignInFlow(
         var user = email.Length == 0 ? null : await timings.TimeAsync("lookup", () => users.FindByEmailAsync(email));
         if (user is null)
         {
-            await hashing.RunAsync(() => Task.FromResult(decoy.Verify(password)), cancellationToken);
+            await hashing.RunAsync(HashPurposes.SignIn, () => Task.FromResult(decoy.Verify(password)), cancellationToken);
             await audit.RecordAsync(SecurityEventTypes.LoginFailed, null, "unknown account", cancellationToken);
             return new SignInOutcome.Refused();
         }
 
         if (await users.IsLockedOutAsync(user))
         {
-            await hashing.RunAsync(() => Task.FromResult(hasher.VerifyHashedPassword(user, user.PasswordHash ?? decoy.Hash, password)), cancellationToken);
+            await hashing.RunAsync(HashPurposes.SignIn, () => Task.FromResult(hasher.VerifyHashedPassword(user, user.PasswordHash ?? decoy.Hash, password)), cancellationToken);
             await audit.RecordAsync(SecurityEventTypes.LoginFailed, user.Id, "account locked", cancellationToken);
             return new SignInOutcome.Refused();
         }
@@ -59,7 +59,7 @@ internal sealed class SignInFlow(
             await audit.RecordAsync(SecurityEventTypes.Unlocked, user.Id, "lockout period ended", cancellationToken);
         }
 
-        if (!await timings.TimeAsync("hash", () => hashing.RunAsync(() => users.CheckPasswordAsync(user, password), cancellationToken)))
+        if (!await timings.TimeAsync("hash", () => hashing.RunAsync(HashPurposes.SignIn, () => users.CheckPasswordAsync(user, password), cancellationToken)))
         {
             return await FailAsync(user, "wrong password", cancellationToken);
         }

@@ -26,6 +26,9 @@ internal static class KnownMetrics
     private static readonly string[] Agreed =
     [
         "security_lockouts_total",
+        "security_events_total",
+        "rate_limit_rejections_total",
+        "password_hashes_total",
         "llm_requests_total",
         "llm_tokens_total",
         "llm_cost_usd_total",
@@ -44,6 +47,7 @@ internal static class KnownMetrics
         "http_server_request_duration_seconds",
         "llm_request_duration_seconds",
         "job_duration_seconds",
+        "password_hash_queue_wait_seconds",
     ];
 
     /// <summary>prometheus-postgres-exporter 0.11 and prometheus-redis-exporter 1.45 (Debian 12).</summary>

@@ -12,7 +12,7 @@ public sealed class PasswordHashingGateTests
         var running = 0;
         var most = 0;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(index => Task.Run(() => gate.RunAsync(async () =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(index => Task.Run(() => gate.RunAsync(HashPurposes.SignIn, async () =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
@@ -39,9 +39,9 @@ public sealed class PasswordHashingGateTests
     {
         using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrentHashes = 1 }));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.RunAsync<int>(() => throw new InvalidOperationException("broken"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.RunAsync<int>(HashPurposes.SignIn, () => throw new InvalidOperationException("broken"), CancellationToken.None));
 
-        Assert.Equal(7, await gate.RunAsync(() => Task.FromResult(7), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(7, await gate.RunAsync(HashPurposes.SignIn, () => Task.FromResult(7), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class PasswordHashingGateTests
     {
         using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrentHashes = 1 }));
         var release = new TaskCompletionSource<int>();
-        var holding = gate.RunAsync(() => release.Task, CancellationToken.None);
+        var holding = gate.RunAsync(HashPurposes.SignIn, () => release.Task, CancellationToken.None);
         using var cancelled = new CancellationTokenSource();
         var hashed = false;
 
-        var queued = gate.RunAsync(() => Task.FromResult(hashed = true), cancelled.Token);
+        var queued = gate.RunAsync(HashPurposes.SignIn, () => Task.FromResult(hashed = true), cancelled.Token);
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
@@ -67,7 +67,7 @@ public sealed class PasswordHashingGateTests
     {
         using var gate = new PasswordHashingGate(Options.Create(new PasswordHashingOptions { MaxConcurrentHashes = 2, HashingNiceness = 7 }));
 
-        var (onPool, niceness) = await gate.RunAsync(() => Task.FromResult((Thread.CurrentThread.IsThreadPoolThread, NicenessOfCurrentThread())), CancellationToken.None);
+        var (onPool, niceness) = await gate.RunAsync(HashPurposes.SignIn, () => Task.FromResult((Thread.CurrentThread.IsThreadPoolThread, NicenessOfCurrentThread())), CancellationToken.None);
 
         Assert.False(onPool, "a hash must not hold a thread-pool thread");
         if (OperatingSystem.IsLinux())
