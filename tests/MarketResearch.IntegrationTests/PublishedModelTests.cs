@@ -31,6 +31,42 @@ public sealed class PublishedModelTests
         Assert.IsAssignableFrom<ExecutableResource>(builder.Resources.Single(resource => resource.Name == "redis"));
     }
 
+    [Theory]
+    [InlineData("api", 5080)]
+    [InlineData("web", 5070)]
+    [InlineData("worker", 5090)]
+    public async Task In_local_mode_the_services_listen_on_their_http_port_themselves(string service, int launchProfilePort)
+    {
+        var state = $"Infrastructure:StateDirectory={Path.Combine(Path.GetTempPath(), $"mr-model-{Guid.NewGuid():N}")}";
+
+        // A developer's run (ports not randomized): the launch profile's port, without DCP's proxy in front.
+        using (var developer = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(
+            ["Infrastructure:Mode=local", state, "DcpPublisher:RandomizePorts=false"]))
+        {
+            var endpoint = HttpEndpointOf(developer, service);
+            Assert.False(endpoint.IsProxied);
+            Assert.Equal(launchProfilePort, endpoint.Port);
+            Assert.Equal(launchProfilePort, endpoint.TargetPort);
+        }
+
+        // A test or bench stack (ports randomized): a free loopback port of its own, so stacks never collide.
+        using (var test = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(
+            ["Infrastructure:Mode=local", state, "DcpPublisher:RandomizePorts=true"]))
+        {
+            var endpoint = HttpEndpointOf(test, service);
+            Assert.False(endpoint.IsProxied);
+            Assert.NotEqual(launchProfilePort, endpoint.Port);
+            Assert.Equal(endpoint.Port, endpoint.TargetPort);
+        }
+
+        // Containers mode keeps Aspire's proxied endpoint.
+        using var containers = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MarketResearch_AppHost>(["Infrastructure:Mode=containers"]);
+        Assert.True(HttpEndpointOf(containers, service).IsProxied);
+    }
+
+    private static EndpointAnnotation HttpEndpointOf(IDistributedApplicationTestingBuilder builder, string service) =>
+        builder.Resources.Single(resource => resource.Name == service).Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "http");
+
     [Fact]
     public async Task The_upload_limit_set_on_the_apphost_reaches_both_the_api_and_the_web_app()
     {
