@@ -21,20 +21,11 @@ internal static class DirectHttpEndpoints
             return service;
         }
 
-        var reserved = service.ApplicationBuilder.Configuration.GetValue<bool>(RandomizedPortsSetting) ? LoopbackPort.Reserve() : null;
-        if (reserved is not null)
-        {
-            service.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(service.Resource, (_, _) =>
-            {
-                reserved.Dispose();
-                return Task.CompletedTask;
-            });
-        }
-
+        int? reserved = service.ApplicationBuilder.Configuration.GetValue<bool>(RandomizedPortsSetting) ? LoopbackPort.ReserveUntilStarted(service) : null;
         return service.WithEndpoint(EndpointName, endpoint =>
         {
             endpoint.IsProxied = false;
-            endpoint.Port = reserved?.Number ?? endpoint.Port;
+            endpoint.Port = reserved ?? endpoint.Port;
             endpoint.TargetPort = endpoint.Port;
         });
     }

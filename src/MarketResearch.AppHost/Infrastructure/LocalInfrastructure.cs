@@ -50,13 +50,8 @@ internal static class LocalInfrastructure
     private static IResourceBuilder<T> WithDirectEndpoint<T>(this IResourceBuilder<T> server, string name, string portVariable)
         where T : ExecutableResource
     {
-        var port = LoopbackPort.Reserve();
-        server.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(server.Resource, (_, _) =>
-        {
-            port.Dispose();
-            return Task.CompletedTask;
-        });
-        return server.WithEndpoint(name: name, scheme: "tcp", port: port.Number, targetPort: port.Number, env: portVariable, isProxied: false);
+        var port = LoopbackPort.ReserveUntilStarted(server);
+        return server.WithEndpoint(name: name, scheme: "tcp", port: port, targetPort: port, env: portVariable, isProxied: false);
     }
 
     private static IResourceBuilder<T> WithLocalHealthCheck<T>(

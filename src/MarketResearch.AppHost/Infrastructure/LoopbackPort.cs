@@ -26,7 +26,7 @@ internal sealed class LoopbackPort : IDisposable
 
     public int Number { get; }
 
-    public static LoopbackPort Reserve()
+    private static LoopbackPort Reserve()
     {
         var highest = EphemeralStart();
         for (var attempt = 0; attempt < Attempts && highest > LowestPort; attempt++)
@@ -39,6 +39,21 @@ internal sealed class LoopbackPort : IDisposable
 
         // Every try was taken (or the range is unusual): let the kernel choose.
         return new LoopbackPort(TryBind(0) ?? throw new InvalidOperationException("No free loopback port."));
+    }
+
+    /// <summary>
+    /// A port for <paramref name="server"/> held until Aspire is about to start it, then released so it can bind the port
+    /// itself; the caller declares the endpoint on the returned number.
+    /// </summary>
+    public static int ReserveUntilStarted<T>(IResourceBuilder<T> server) where T : IResource
+    {
+        var port = Reserve();
+        server.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(server.Resource, (_, _) =>
+        {
+            port.Dispose();
+            return Task.CompletedTask;
+        });
+        return port.Number;
     }
 
     /// <summary>Lets the server bind the port; called just before it starts.</summary>
