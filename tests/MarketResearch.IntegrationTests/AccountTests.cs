@@ -168,26 +168,12 @@ public sealed class AccountTests(LocalStackFixture stack)
     }
 
     /// <summary>The API's password_hashes_total counters by their purpose tag.</summary>
-    private static async Task<Dictionary<string, double>> HashesByPurposeAsync(HttpClient metrics)
-    {
-        const string Counter = "password_hashes_total{";
-        const string PurposeTag = "purpose=\"";
-        var counts = new Dictionary<string, double>();
-        foreach (var line in (await metrics.GetStringAsync("/metrics")).Split('\n'))
-        {
-            var tag = line.IndexOf(PurposeTag, StringComparison.Ordinal);
-            if (!line.StartsWith(Counter, StringComparison.Ordinal) || tag < 0)
-            {
-                continue;
-            }
-
-            var purpose = line[(tag + PurposeTag.Length)..line.IndexOf('"', tag + PurposeTag.Length)];
-            var value = line[(line.IndexOf('}', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0];
-            counts[purpose] = counts.GetValueOrDefault(purpose) + double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return counts;
-    }
+    private static async Task<Dictionary<string, double>> HashesByPurposeAsync(HttpClient metrics) =>
+        PrometheusText.Samples(await metrics.GetStringAsync("/metrics"), "password_hashes_total")
+            .Select(sample => (Purpose: PrometheusText.Label(sample.Labels, "purpose"), sample.Value))
+            .Where(sample => sample.Purpose is not null)
+            .GroupBy(sample => sample.Purpose!)
+            .ToDictionary(group => group.Key, group => group.Sum(sample => sample.Value));
 
     [Fact]
     public async Task Five_failures_lock_the_account_even_against_the_right_password_until_the_lockout_ends()

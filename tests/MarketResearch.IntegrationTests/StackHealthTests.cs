@@ -85,9 +85,5 @@ public sealed class StackHealthTests(LocalStackFixture stack)
         Assert.True(latest > first, $"worker_heartbeats_total stayed at {first}");
     }
 
-    private static double HeartbeatCount(string metrics)
-    {
-        var line = metrics.Split('\n').Single(line => line.StartsWith("worker_heartbeats_total", StringComparison.Ordinal));
-        return double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static double HeartbeatCount(string metrics) => PrometheusText.Samples(metrics, "worker_heartbeats_total").Single().Value;
 }
